@@ -176,12 +176,32 @@ public final class Executor {
   public void tick(long nowNanos) {
     now = nowNanos;
     state = stateSource.get();
+    List<Input> batch = new ArrayList<>();
     Input input;
     while ((input = inputs.poll()) != null) {
       queued.decrementAndGet();
-      if (input instanceof Submit s) {
+      batch.add(input);
+    }
+    // A stop outranks everything queued before it: those calls never start.
+    int lastStop = -1;
+    for (int i = 0; i < batch.size(); i++) {
+      if (batch.get(i) instanceof Signal sig && sig.kind() == Interrupt.STOP) {
+        lastStop = i;
+      }
+    }
+    if (lastStop >= 0) {
+      String reason = ((Signal) batch.get(lastStop)).reason();
+      for (Input earlier : batch.subList(0, lastStop)) {
+        if (earlier instanceof Submit s) {
+          report(s.call(), SkillStatus.State.CANCELLED, reason);
+        }
+      }
+      stopAll(reason);
+    }
+    for (Input later : batch.subList(lastStop + 1, batch.size())) {
+      if (later instanceof Submit s) {
         accept(s.call());
-      } else if (input instanceof Signal sig) {
+      } else if (later instanceof Signal sig) {
         apply(sig);
       }
     }
@@ -317,21 +337,6 @@ public final class Executor {
       report(c, SkillStatus.State.CANCELLED, reason);
     }
     suspended.clear();
-    // Drop queued calls too: a stop means nothing already asked for may still run.
-    List<Input> keep = new ArrayList<>();
-    Input in;
-    while ((in = inputs.poll()) != null) {
-      queued.decrementAndGet();
-      if (in instanceof Submit s) {
-        report(s.call(), SkillStatus.State.CANCELLED, reason);
-      } else {
-        keep.add(in);
-      }
-    }
-    for (Input k : keep) {
-      inputs.add(k);
-      queued.incrementAndGet();
-    }
     cancelActive(reason);
     holdEverything();
   }

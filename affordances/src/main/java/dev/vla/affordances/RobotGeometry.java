@@ -49,9 +49,9 @@ public record RobotGeometry(
   public static RobotGeometry standard() {
     return new RobotGeometry(
         0.25, 0.35, 0.5, 1.5, 1.0, 3.0,
-        0.12, 0.40, 0.45, 0.40, 0.14,
+        0.12, 0.40, 0.47, 0.40, 0.14,
         new double[] {-2.8, -1.2, -2.9, -2.6},
-        new double[] {2.8, 2.0, 0.2, 2.6},
+        new double[] {2.8, 2.5, 0.2, 2.6},
         1.5, 0.15, 0.15,
         0.05, 1.20, 0.60, -2.0, 2.0, -0.5, 1.3,
         640, 480, Math.toRadians(60));

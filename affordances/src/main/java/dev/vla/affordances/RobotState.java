@@ -13,7 +13,7 @@ import java.util.Arrays;
  * @param armJoints the four arm joint angles, radians (yaw, shoulder, elbow, wrist)
  * @param gripperWidth measured finger opening, metres
  * @param gripperVelocity measured finger opening rate, m/s
- * @param gripperCommandedWidth the last opening the gripper was told to reach, metres
+ * @param gripperEffort force the fingers press with, newtons (a gripper closed on something reports it)
  * @param headPan head pan, radians, positive left
  * @param headTilt head tilt, radians, positive down
  */
@@ -25,12 +25,12 @@ public record RobotState(
     double[] armJoints,
     double gripperWidth,
     double gripperVelocity,
-    double gripperCommandedWidth,
+    double gripperEffort,
     double headPan,
     double headTilt) {
 
-  /** A gripper that stopped short of its commanded width is closed on something. */
-  public static final double HOLDING_MARGIN_METRES = 0.005;
+  /** Finger force above which the gripper is taken to be closed on something. */
+  public static final double HOLDING_EFFORT_NEWTONS = 5.0;
 
   public RobotState {
     if (armJoints == null || armJoints.length != 4) {
@@ -48,11 +48,9 @@ public record RobotState(
     return armJoints[i];
   }
 
-  /** True when the fingers have settled on something wider than they were told to close to. */
+  /** True when the fingers have stopped and press on something, as object detection on real grippers reports. */
   public boolean holding() {
-    return Math.abs(gripperVelocity) < 1e-3
-        && gripperWidth > gripperCommandedWidth + HOLDING_MARGIN_METRES
-        && gripperCommandedWidth < 0.01;
+    return Math.abs(gripperVelocity) < 1e-3 && gripperEffort > HOLDING_EFFORT_NEWTONS;
   }
 
   public boolean baseStill() {
@@ -61,8 +59,8 @@ public record RobotState(
 
   /** A robot at the origin, arm tucked, gripper open; for tests and start-up. */
   public static RobotState initial(RobotGeometry geometry) {
-    return new RobotState(0, Pose2D.ORIGIN, 0, 0, geometry.armHome(), geometry.gripperMaxWidth(), 0,
-        geometry.gripperMaxWidth(), 0, geometry.headDefaultTilt());
+    return new RobotState(0, Pose2D.ORIGIN, 0, 0, geometry.armHome(), geometry.gripperMaxWidth(), 0, 0, 0,
+        geometry.headDefaultTilt());
   }
 
   @Override

@@ -255,9 +255,8 @@ final class Motion {
       @Override
       public SkillResult poll(long now) {
         RobotState s = state();
-        boolean settled = Math.abs(s.gripperVelocity()) < 1e-3
-            && Math.abs(s.gripperCommandedWidth() - width) < 1e-6
-            && now - entered > 200_000_000L;
+        boolean arrived = Math.abs(s.gripperWidth() - width) < 0.002 || s.gripperEffort() > RobotState.HOLDING_EFFORT_NEWTONS;
+        boolean settled = arrived && Math.abs(s.gripperVelocity()) < 1e-3 && now - entered > 100_000_000L;
         if (settled) {
           return SkillResult.succeeded("");
         }

@@ -13,6 +13,8 @@ final class PickSkill extends PhasedSkill {
   /** How far below the perceived top surface the fingertips close. */
   static final double GRASP_DEPTH = 0.025;
   static final double PREGRASP_HEIGHT = 0.12;
+  /** Where the fingertips hold an object while the base moves: beside the body, out of the camera's view. */
+  static final double[] CARRY = {0.16, 0.30, 0.62};
 
   private double widthHeld;
 
@@ -22,7 +24,7 @@ final class PickSkill extends PhasedSkill {
     double zGrasp = Math.max(0.015, target().z() - GRASP_DEPTH);
     if (ctx.resumed() && ctx.state().holding()) {
       // Paused after the grasp: only the lift is left.
-      p.add(motion.fingertip("lift", () -> new double[] {0.33, 0.0, 0.60}));
+      p.add(motion.fingertip("carry", () -> CARRY));
       p.add(holdingCheck());
       return p;
     }
@@ -33,7 +35,7 @@ final class PickSkill extends PhasedSkill {
     p.add(motion.fingertip("descend", () -> above(zGrasp)));
     p.add(motion.gripper("close", 0.0));
     p.add(motion.fingertip("lift", () -> above(zGrasp + PREGRASP_HEIGHT + 0.05)));
-    p.add(motion.fingertip("carry", () -> new double[] {0.33, 0.0, 0.60}));
+    p.add(motion.fingertip("carry", () -> CARRY));
     p.add(holdingCheck());
     return p;
   }

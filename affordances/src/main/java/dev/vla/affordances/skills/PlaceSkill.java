@@ -9,12 +9,17 @@ import java.util.Optional;
  */
 final class PlaceSkill extends PhasedSkill {
   static final double RELEASE_HEIGHT = 0.10;
+  /**
+   * The target point of a container is its floor; the rim is unknown but at most 0.45 m in the
+   * vocabulary, so release no lower than this.
+   */
+  static final double MIN_INTO_HEIGHT = 0.55;
 
   @Override
   protected List<Phase> plan() {
     return List.of(
         motion.head(() -> motion.aim(target())),
-        Reach.approachIfNeeded(motion, target(), Reach.WORK_DISTANCE),
+        Reach.approachIfNeeded(motion, target(), into() ? Reach.CONTAINER_DISTANCE : Reach.WORK_DISTANCE),
         motion.fingertip("over receptacle", () -> above(RELEASE_HEIGHT)),
         motion.gripper("release", ctx.geometry().gripperMaxWidth()),
         Motion.check("verify release", () -> ctx.state().holding()
@@ -24,9 +29,15 @@ final class PlaceSkill extends PhasedSkill {
         motion.head(() -> motion.aim(target())));
   }
 
+  /** Release point: above a surface, or above a container's rim (at least {@link #MIN_INTO_HEIGHT}). */
   private double[] above(double height) {
     double[] t = motion.toBase(target());
-    return new double[] {t[0], t[1], target().z() + height};
+    double z = target().z() + height;
+    return new double[] {t[0], t[1], into() ? Math.max(z, MIN_INTO_HEIGHT) : z};
+  }
+
+  private boolean into() {
+    return call.args().containsKey("into");
   }
 
   @Override

@@ -7,6 +7,8 @@ import dev.vla.affordances.SkillResult;
 final class Reach {
   /** Base centre to target distance the arm works best at. */
   static final double WORK_DISTANCE = 0.45;
+  /** Base centre to a container's centre: clear of walls up to 0.45 m wide with the base's 0.25 m radius. */
+  static final double CONTAINER_DISTANCE = 0.55;
   /** Farthest target an arm skill drives to by itself; beyond it the policy should navigate first. */
   static final double MAX_APPROACH = 1.8;
 
