@@ -1,0 +1,214 @@
+package dev.vla.model.oracle;
+
+import dev.vla.affordances.AffordanceCall;
+import dev.vla.affordances.Pixel;
+import dev.vla.affordances.SkillStatus;
+import dev.vla.model.Decision;
+import dev.vla.model.HistoryStep;
+import dev.vla.model.Observation;
+import dev.vla.model.Policy;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Plans the next call from ground truth: works through the goals in order and, for the first that
+ * does not hold, finds, approaches, picks, places, opens or closes what it needs. Points at the
+ * pixel the scene truth gives for each object, so the call is executed exactly as a perceiving
+ * policy's would be. Reads ground truth: a ceiling, never the product.
+ */
+public final class OraclePolicy implements Policy {
+  /** Farther than this, drive closer before manipulating (the arm skills approach the last metre themselves). */
+  static final double MANIPULATION_RANGE = 1.5;
+  /** Give up on a goal after this many failed calls for it. */
+  static final int MAX_FAILURES = 3;
+  /** Turn at most this many times looking for something before asking. */
+  static final int MAX_SEARCH = 7;
+
+  private final Supplier<SceneTruth> truth;
+
+  public OraclePolicy(Supplier<SceneTruth> truth) {
+    this.truth = truth;
+  }
+
+  @Override
+  public String name() {
+    return "oracle";
+  }
+
+  @Override
+  public boolean readsGroundTruth() {
+    return true;
+  }
+
+  @Override
+  public void reset() {}
+
+  @Override
+  public Decision decide(Observation obs) {
+    SceneTruth scene = truth.get();
+    List<HistoryStep> history = obs.history();
+    if (recentFailures(history) >= MAX_FAILURES) {
+      return ask("I keep failing at " + history.get(history.size() - 1).call().skill()
+          + " (" + history.get(history.size() - 1).reason() + "); what should I do?");
+    }
+    for (Goal goal : scene.goals()) {
+      if (goal.satisfied()) {
+        continue;
+      }
+      Optional<Decision> d = pursue(goal, scene, history);
+      if (d.isPresent()) {
+        return d.get();
+      }
+    }
+    boolean anyGoal = !scene.goals().isEmpty();
+    return anyGoal ? Decision.of(call("done", Map.of(), null), "every goal holds")
+        : Decision.idle("no goal to work on");
+  }
+
+  private Optional<Decision> pursue(Goal goal, SceneTruth scene, List<HistoryStep> history) {
+    Optional<String> held = scene.held();
+    if (goal instanceof Goal.In in) {
+      return Optional.of(held.filter(in.object()::equals).isPresent()
+          ? deliver(scene, in.object(), in.container(), "into", history)
+          : fetch(scene, in.object(), held, history));
+    }
+    if (goal instanceof Goal.On on) {
+      return Optional.of(held.filter(on.object()::equals).isPresent()
+          ? deliver(scene, on.object(), on.surface(), "on", history)
+          : fetch(scene, on.object(), held, history));
+    }
+    if (goal instanceof Goal.Holding h) {
+      return Optional.of(fetch(scene, h.object(), held, history));
+    }
+    if (goal instanceof Goal.NotHolding) {
+      return held.map(h -> ask("Where should I put the " + describe(scene, h) + "?"));
+    }
+    if (goal instanceof Goal.Opened o) {
+      return Optional.of(operate(scene, o.drawer(), "open", history));
+    }
+    if (goal instanceof Goal.Closed c) {
+      return Optional.of(operate(scene, c.drawer(), "close", history));
+    }
+    if (goal instanceof Goal.RobotNear n) {
+      TruthObject t = scene.object(n.target()).orElse(null);
+      if (t == null) {
+        return Optional.of(ask("I cannot see the " + n.target() + "."));
+      }
+      if (!t.visible()) {
+        return Optional.of(search(t, history));
+      }
+      Map<String, String> args = new LinkedHashMap<>();
+      args.put("to", t.description());
+      args.put("standoff", String.valueOf(Math.min(0.55, Math.max(0.35, n.within() * 0.6))));
+      return Optional.of(Decision.of(call("navigate", args, t.targetPixel().get()), "drive to the " + t.description()));
+    }
+    if (goal instanceof Goal.RobotNearPoint n) {
+      AffordanceCall go = call("navigate", Map.of("to", String.format(java.util.Locale.ROOT, "%.2f %.2f", n.x(), n.y())), null)
+          .withTargetPoint(new dev.vla.affordances.Point3("odom", n.x(), n.y(), 0));
+      return Optional.of(Decision.of(go, "drive to the point"));
+    }
+    if (goal instanceof Goal.RobotInRegion r) {
+      return Optional.of(Decision.of(call("navigate", Map.of("to", r.region()), null), "drive to " + r.region()));
+    }
+    if (goal instanceof Goal.Ask a) {
+      return Optional.of(ask(a.question()));
+    }
+    if (goal instanceof Goal.Refuse r) {
+      return Optional.of(ask(r.reason()));
+    }
+    return Optional.empty();
+  }
+
+  /** Gets {@code object} into the gripper: find it, come closer, pick it. */
+  private Decision fetch(SceneTruth scene, String object, Optional<String> held, List<HistoryStep> history) {
+    if (held.isPresent()) {
+      return ask("I am holding the " + describe(scene, held.get()) + "; where should it go?");
+    }
+    TruthObject o = scene.object(object).orElse(null);
+    if (o == null) {
+      return ask("I cannot find the " + object + ".");
+    }
+    if (!o.visible()) {
+      return search(o, history);
+    }
+    if (o.distance() > MANIPULATION_RANGE) {
+      return Decision.of(call("navigate", Map.of("to", o.description()), o.targetPixel().get()),
+          "drive closer to the " + o.description());
+    }
+    return Decision.of(call("pick", Map.of("target", o.description()), o.targetPixel().get()), "pick the " + o.description());
+  }
+
+  /** Puts the held object into or onto {@code receptacle}. */
+  private Decision deliver(SceneTruth scene, String object, String receptacle, String how, List<HistoryStep> history) {
+    TruthObject r = scene.object(receptacle).orElse(null);
+    if (r == null) {
+      return ask("I cannot find the " + receptacle + ".");
+    }
+    if (!r.visible()) {
+      return search(r, history);
+    }
+    if (r.distance() > MANIPULATION_RANGE) {
+      return Decision.of(call("navigate", Map.of("to", r.description()), r.targetPixel().get()),
+          "drive closer to the " + r.description());
+    }
+    Map<String, String> args = new LinkedHashMap<>();
+    args.put("target", describe(scene, object));
+    args.put(how, r.description());
+    return Decision.of(call("place", args, r.targetPixel().get()), "place it " + how + " the " + r.description());
+  }
+
+  private Decision operate(SceneTruth scene, String drawer, String skill, List<HistoryStep> history) {
+    TruthObject d = scene.object(drawer).orElse(null);
+    if (d == null) {
+      return ask("I cannot find the " + drawer + ".");
+    }
+    if (!d.visible()) {
+      return search(d, history);
+    }
+    if (d.distance() > MANIPULATION_RANGE) {
+      return Decision.of(call("navigate", Map.of("to", d.description()), d.targetPixel().get()),
+          "drive closer to the " + d.description());
+    }
+    return Decision.of(call(skill, Map.of("target", d.description()), d.targetPixel().get()), skill + " the " + d.description());
+  }
+
+  private Decision search(TruthObject o, List<HistoryStep> history) {
+    int turns = 0;
+    for (int i = history.size() - 1; i >= 0 && history.get(i).call().skill().equals("find"); i--) {
+      turns++;
+    }
+    if (turns >= MAX_SEARCH) {
+      return ask("I looked all around and cannot see the " + o.description() + ".");
+    }
+    return Decision.of(call("find", Map.of("description", o.description()), null), "look for the " + o.description());
+  }
+
+  private static int recentFailures(List<HistoryStep> history) {
+    int n = 0;
+    for (int i = history.size() - 1; i >= 0; i--) {
+      SkillStatus.State s = history.get(i).outcome();
+      if (s == SkillStatus.State.SUCCEEDED) {
+        break;
+      }
+      if (s == SkillStatus.State.FAILED || s == SkillStatus.State.REJECTED) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static String describe(SceneTruth scene, String name) {
+    return scene.object(name).map(TruthObject::description).orElse(name);
+  }
+
+  private static Decision ask(String question) {
+    return Decision.of(call("ask", Map.of("question", question), null), "ask: " + question);
+  }
+
+  private static AffordanceCall call(String skill, Map<String, String> args, Pixel pixel) {
+    return new AffordanceCall(0, skill, args, Optional.ofNullable(pixel), Optional.empty(), 1.0, 1.0, 0, 0);
+  }
+}
