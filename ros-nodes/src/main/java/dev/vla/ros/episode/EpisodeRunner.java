@@ -1,0 +1,118 @@
+package dev.vla.ros.episode;
+
+import dev.vla.affordances.AffordanceCall;
+import dev.vla.affordances.Executor;
+import dev.vla.affordances.RobotGeometry;
+import dev.vla.affordances.SkillStatus;
+import dev.vla.affordances.skills.Skills;
+import dev.vla.model.Policy;
+import dev.vla.model.oracle.SceneTruth;
+import dev.vla.ros.nodes.ExecutorNode;
+import dev.vla.ros.nodes.LockstepRunner;
+import dev.vla.ros.nodes.Node;
+import dev.vla.ros.nodes.SimBridgeNode;
+import dev.vla.ros.nodes.SimTruth;
+import dev.vla.ros.nodes.VlaNode;
+import dev.vla.ros.transport.InMemoryTransport;
+import dev.vla.ros.transport.Transport;
+import dev.vla.sim.episode.Episode;
+import dev.vla.sim.episode.Verdict;
+import dev.vla.sim.render.Renderer;
+import dev.vla.sim.render.RgbdFrame;
+import dev.vla.sim.scenario.Region;
+import dev.vla.sim.scenario.Scenario;
+import dev.vla.sim.world.Simulator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Runs one scenario through the whole stack: the simulator as a robot, the vla node with a policy, and
+ * the executor, all talking over topics, spun in lock step (deterministic, faster than real time) or
+ * paced to the wall clock. The scenario's utterances and events are delivered when due; the episode
+ * ends on {@code done}, {@code ask} or the timeout, and is then judged.
+ */
+public final class EpisodeRunner {
+  /**
+   * Run settings.
+   *
+   * @param seed seeds sensor noise and lighting
+   * @param cameraHz camera rate (lower in evaluation: decisions only need a fresh frame)
+   * @param sensorNoise camera noise and lighting jitter
+   * @param realTime pace to the wall clock
+   */
+  public record Options(long seed, double cameraHz, boolean sensorNoise, boolean realTime) {
+    public static Options evaluation(long seed) {
+      return new Options(seed, 10, true, false);
+    }
+
+    public static Options live(long seed) {
+      return new Options(seed, 15, true, true);
+    }
+  }
+
+  /** What an observer hears while the episode runs, with the sim time in seconds; called on the runner thread. */
+  public interface Listener {
+    default void line(double t, String text) {}
+
+    default void call(double t, AffordanceCall call, String explanation) {}
+
+    default void status(double t, SkillStatus status) {}
+  }
+
+  /** Makes extra nodes (recorders, debug views) that join the run; they tick after the stack. */
+  public interface Extras extends BiFunction<Transport, Episode, List<Node>> {}
+
+  private static final long STEP_NANOS = 20_000_000L;
+
+  private EpisodeRunner() {}
+
+  public static EpisodeResult run(Scenario scenario, Function<Supplier<SceneTruth>, Policy> policyFactory,
+      Options options, Listener listener, Extras extras) throws InterruptedException {
+    Simulator sim = new Simulator(scenario, new Simulator.Config(options.seed(), 0.01, 0.5, options.sensorNoise()));
+    Episode episode = new Episode(sim);
+    Renderer truthRenderer = new Renderer(sim.camera());
+    RgbdFrame truthFrame = new RgbdFrame(sim.camera().width(), sim.camera().height());
+    Supplier<SceneTruth> truth = () -> new SimTruth(episode, truthRenderer, truthFrame);
+    List<AffordanceCall> calls = new ArrayList<>();
+    Map<String, double[]> regions = new LinkedHashMap<>();
+    for (Region r : scenario.regions()) {
+      regions.put(r.name(), new double[] {r.cx(), r.cy()});
+    }
+    long wall0 = System.nanoTime();
+    try (Transport transport = new InMemoryTransport(); Policy policy = policyFactory.apply(truth)) {
+      SimBridgeNode simNode = new SimBridgeNode(transport, episode, new SimBridgeNode.Config(options.cameraHz()),
+          text -> listener.line(sim.time(), text));
+      VlaNode vla = new VlaNode(transport, policy, VlaNode.Config.defaults(regions), e -> {
+        if (e.call().isPresent() && e.kind().equals("call")) {
+          calls.add(e.call().get());
+          listener.call(sim.time(), e.call().get(), e.text());
+        } else {
+          listener.line(sim.time(), "vla: " + e.text());
+        }
+      });
+      ExecutorNode executor = new ExecutorNode(transport, Skills.standardRegistry(), RobotGeometry.standard(),
+          Executor.Config.defaults(), s -> listener.status(sim.time(), s));
+      List<Node> nodes = new ArrayList<>(List.of(simNode, vla, executor));
+      if (extras != null) {
+        nodes.addAll(extras.apply(transport, episode));
+      }
+      try {
+        LockstepRunner runner = new LockstepRunner(nodes, STEP_NANOS);
+        long limit = Math.round((scenario.task().timeoutSeconds() + 1.0) * 1e9);
+        runner.runUntil(episode::finished, limit, options.realTime());
+      } finally {
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+          nodes.get(i).close();
+        }
+      }
+      Verdict verdict = episode.judge();
+      return new EpisodeResult(scenario.name(), policy.name(), verdict, calls, episode.endTime(),
+          (System.nanoTime() - wall0) / 1e9);
+    }
+  }
+}

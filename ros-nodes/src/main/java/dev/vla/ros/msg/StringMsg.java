@@ -1,0 +1,4 @@
+package dev.vla.ros.msg;
+
+/** std_msgs/String. */
+public record StringMsg(String data) {}

@@ -1,0 +1,127 @@
+package dev.vla.ros.nodes;
+
+import dev.vla.affordances.AffordanceCall;
+import dev.vla.affordances.Executor;
+import dev.vla.affordances.MotionPort;
+import dev.vla.affordances.RobotGeometry;
+import dev.vla.affordances.RobotState;
+import dev.vla.affordances.SkillRegistry;
+import dev.vla.affordances.SkillStatus;
+import dev.vla.model.language.UtteranceKind;
+import dev.vla.model.language.Utterances;
+import dev.vla.ros.Topics;
+import dev.vla.ros.msg.GripperCommand;
+import dev.vla.ros.msg.Header;
+import dev.vla.ros.msg.JointTrajectory;
+import dev.vla.ros.msg.StringMsg;
+import dev.vla.ros.msg.Twist;
+import dev.vla.ros.transport.Publisher;
+import dev.vla.ros.transport.Transport;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The executor as a node: affordance calls in, skill statuses and motion commands out, ticking the
+ * {@link Executor} at 50 Hz. Stop, wait and continue typed or spoken on {@code /vla/instruction} go
+ * straight to the executor on the receiving thread (the stop fast path; the model is told by the same
+ * message). Closing publishes a zero velocity last.
+ */
+public final class ExecutorNode extends Node {
+  private final Executor executor;
+  private final Publisher<Twist> cmdVel;
+  private final Publisher<JointTrajectory> arm;
+  private final Publisher<JointTrajectory> head;
+  private final Publisher<GripperCommand> gripper;
+  private final Publisher<SkillStatus> status;
+  private final RobotStateAssembler state;
+  private long now;
+
+  public ExecutorNode(Transport transport, SkillRegistry registry, RobotGeometry geometry, Executor.Config config,
+      Consumer<SkillStatus> statusListener) {
+    super("executor", transport);
+    this.state = new RobotStateAssembler(geometry);
+    this.cmdVel = publisher(Topics.CMD_VEL);
+    this.arm = publisher(Topics.ARM_TRAJECTORY);
+    this.head = publisher(Topics.HEAD_TRAJECTORY);
+    this.gripper = publisher(Topics.GRIPPER);
+    this.status = publisher(Topics.SKILL_STATUS);
+    this.executor = new Executor(registry, new TopicMotion(), this::robotState, geometry, s -> {
+      status.publish(s);
+      statusListener.accept(s);
+    }, config);
+    executor.setWakeup(this::wake);
+    subscribeImmediate(Topics.ODOM, state::odom);
+    subscribeImmediate(Topics.JOINT_STATES, state::joints);
+    subscribeImmediate(Topics.AFFORDANCE_CALL, this::onCall);
+    subscribeImmediate(Topics.INSTRUCTION, this::onUtterance);
+  }
+
+  @Override
+  public Duration period() {
+    return hz(50);
+  }
+
+  public Executor executor() {
+    return executor;
+  }
+
+  private void onCall(AffordanceCall call) {
+    executor.submit(call);
+  }
+
+  /** The fast path: no model, no queue behind other work. */
+  private void onUtterance(StringMsg msg) {
+    UtteranceKind kind = Utterances.classify(msg.data());
+    switch (kind) {
+      case STOP -> executor.interrupt(Executor.Interrupt.STOP, "operator: \"" + msg.data() + "\"");
+      case WAIT -> executor.interrupt(Executor.Interrupt.PAUSE, "operator: \"" + msg.data() + "\"");
+      case CONTINUE -> executor.interrupt(Executor.Interrupt.RESUME, "operator: \"" + msg.data() + "\"");
+      default -> { }
+    }
+  }
+
+  @Override
+  protected void onTick(long nowNanos) {
+    now = nowNanos;
+    executor.tick(nowNanos);
+  }
+
+  RobotState robotState() {
+    return state.state(now);
+  }
+
+  /** Motion commands as ROS messages. */
+  private final class TopicMotion implements MotionPort {
+    @Override
+    public void baseVelocity(double linear, double angular) {
+      cmdVel.publish(Twist.planar(linear, angular));
+    }
+
+    @Override
+    public void armTrajectory(double[] q, double seconds) {
+      arm.publish(new JointTrajectory(new Header(now, Topics.BASE_LINK), List.of(Topics.ARM_JOINTS),
+          List.of(new JointTrajectory.Point(q.clone(), new double[0], Math.round(seconds * 1e9)))));
+    }
+
+    @Override
+    public void gripper(double width) {
+      gripper.publish(new GripperCommand(width, 40.0));
+    }
+
+    @Override
+    public void head(double pan, double tilt) {
+      head.publish(new JointTrajectory(new Header(now, Topics.BASE_LINK), List.of(Topics.HEAD_JOINTS),
+          List.of(new JointTrajectory.Point(new double[] {pan, tilt}, new double[0], 0))));
+    }
+  }
+
+  @Override
+  protected void onClose() {
+    executor.interrupt(Executor.Interrupt.STOP, "shutting down");
+    executor.tick(now);
+    cmdVel.publish(Twist.ZERO);
+    log.log(Level.INFO, "executor: stopped; zero velocity published");
+  }
+}

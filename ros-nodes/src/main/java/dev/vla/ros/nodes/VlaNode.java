@@ -1,0 +1,345 @@
+package dev.vla.ros.nodes;
+
+import dev.vla.affordances.AffordanceCall;
+import dev.vla.affordances.Pixel;
+import dev.vla.affordances.Point3;
+import dev.vla.affordances.RobotGeometry;
+import dev.vla.affordances.SkillStatus;
+import dev.vla.model.CameraIntrinsics;
+import dev.vla.model.Decision;
+import dev.vla.model.HistoryStep;
+import dev.vla.model.Observation;
+import dev.vla.model.Policy;
+import dev.vla.model.Rigid;
+import dev.vla.model.TargetLifter;
+import dev.vla.model.language.UtteranceKind;
+import dev.vla.model.language.Utterances;
+import dev.vla.ros.Topics;
+import dev.vla.ros.msg.CameraInfo;
+import dev.vla.ros.msg.Image;
+import dev.vla.ros.msg.StringMsg;
+import dev.vla.ros.transport.Publisher;
+import dev.vla.ros.transport.Transport;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The decision stage: keeps the current instruction (with corrections and queued additions), and
+ * whenever the executor has finished the last call and a fresh camera frame has arrived, asks the
+ * policy for the next call, lifts its target pixel to a point in {@code odom} and publishes it on
+ * {@code /vla/affordance_call}. Interruption semantics of DESIGN §2: a stop clears the instruction
+ * (the executor already halted); a correction cancels the running skill and replans the amended
+ * instruction; an addition is queued; wait and continue pause decisions.
+ */
+public final class VlaNode extends Node {
+  /**
+   * Settings.
+   *
+   * @param maxCallsPerInstruction give up (ask) after this many calls for one instruction
+   * @param frameStaleSeconds no decisions on frames older than this
+   * @param regionsInMap named regions of the map: name → {x, y} in the {@code map} frame
+   */
+  public record Config(int maxCallsPerInstruction, double frameStaleSeconds, Map<String, double[]> regionsInMap) {
+    public Config {
+      if (maxCallsPerInstruction < 1) {
+        throw new IllegalArgumentException("vla.max_calls_per_instruction must be at least 1");
+      }
+      regionsInMap = Map.copyOf(regionsInMap);
+    }
+
+    public static Config defaults(Map<String, double[]> regions) {
+      return new Config(40, 1.0, regions);
+    }
+  }
+
+  /** What the node did, for progress output and episode records. */
+  public record Event(long stampNanos, String kind, String text, Optional<AffordanceCall> call) {}
+
+  private static final AtomicLong CALL_IDS = new AtomicLong(1);
+
+  private final Policy policy;
+  private final Config config;
+  private final Consumer<Event> events;
+  private final Publisher<AffordanceCall> calls;
+  private final TfBuffer tf = new TfBuffer();
+  private final RobotStateAssembler state = new RobotStateAssembler(RobotGeometry.standard());
+  private Image color;
+  private Image depth;
+  private CameraInfo info;
+
+  private String instruction;
+  private long instructionId;
+  private final Deque<String> additions = new ArrayDeque<>();
+  private final List<HistoryStep> history = new ArrayList<>();
+  private long awaitingCall = -1;
+  private AffordanceCall lastCall;
+  private long readyAfter = Long.MIN_VALUE;
+  private boolean paused;
+  private boolean waitingForCamera;
+  private long now;
+
+  public VlaNode(Transport transport, Policy policy, Config config, Consumer<Event> events) {
+    super("vla", transport);
+    this.policy = policy;
+    this.config = config;
+    this.events = events;
+    this.calls = publisher(Topics.AFFORDANCE_CALL);
+    subscribeLatest(Topics.COLOR, m -> color = m);
+    subscribeLatest(Topics.DEPTH, m -> depth = m);
+    subscribeLatest(Topics.CAMERA_INFO, m -> info = m);
+    subscribe(Topics.TF, tf::add);
+    subscribeImmediate(Topics.ODOM, state::odom);
+    subscribeImmediate(Topics.JOINT_STATES, state::joints);
+    subscribe(Topics.INSTRUCTION, this::onUtterance);
+    subscribe(Topics.SKILL_STATUS, this::onStatus);
+  }
+
+  @Override
+  public Duration period() {
+    return hz(50);
+  }
+
+  public Policy policy() {
+    return policy;
+  }
+
+  private void onUtterance(StringMsg msg) {
+    String text = msg.data() == null ? "" : msg.data().trim();
+    if (text.length() > 1000) {
+      emit("rejected", "instruction of " + text.length() + " characters ignored (at most 1000)", null);
+      return;
+    }
+    UtteranceKind kind = Utterances.classify(text);
+    switch (kind) {
+      case STOP -> {
+        emit("stop", "stop: clearing \"" + (instruction == null ? "" : instruction) + "\"", null);
+        clearInstruction();
+        paused = false;
+      }
+      case WAIT -> {
+        paused = true;
+        emit("wait", "paused; say \"continue\" to resume", null);
+      }
+      case CONTINUE -> {
+        paused = false;
+        emit("continue", "resuming", null);
+      }
+      case CORRECTION -> {
+        if (instruction == null) {
+          startInstruction(Utterances.strippedOpener(text));
+        } else {
+          instruction = instruction + ". " + text;
+          paused = false;
+          policy.dropQueued();
+          cancelRunning("correction: \"" + text + "\"");
+          emit("correction", "instruction is now \"" + instruction + "\"", null);
+        }
+      }
+      case ADDITION -> {
+        String rest = Utterances.strippedOpener(text);
+        if (instruction == null) {
+          startInstruction(rest);
+        } else {
+          additions.add(rest);
+          emit("addition", "queued \"" + rest + "\" after the current instruction", null);
+        }
+      }
+      case INSTRUCTION -> {
+        if (instruction != null) {
+          cancelRunning("new instruction: \"" + text + "\"");
+        }
+        additions.clear();
+        startInstruction(text);
+      }
+      case CHATTER -> emit("ignored", "nothing to act on in \"" + text + "\"", null);
+    }
+  }
+
+  private void startInstruction(String text) {
+    instruction = text;
+    instructionId++;
+    history.clear();
+    policy.reset();
+    paused = false;
+    emit("instruction", "instruction #" + instructionId + ": \"" + text + "\"", null);
+  }
+
+  private void clearInstruction() {
+    instruction = null;
+    additions.clear();
+    history.clear();
+    policy.dropQueued();
+    awaitingCall = -1;
+  }
+
+  /** Ends the running skill through the executor (a stop call) before replanning. */
+  private void cancelRunning(String why) {
+    if (awaitingCall < 0) {
+      return;
+    }
+    AffordanceCall stop = new AffordanceCall(CALL_IDS.getAndIncrement(), "stop", Map.of(), Optional.empty(),
+        Optional.empty(), 1.0, 1.0, instructionId, now);
+    awaitingCall = stop.callId();
+    calls.publish(stop);
+    emit("cancel", why, stop);
+  }
+
+  private void onStatus(SkillStatus s) {
+    if (s.callId() != awaitingCall || !s.state().terminal()) {
+      return;
+    }
+    awaitingCall = -1;
+    readyAfter = s.stampNanos();
+    if (s.skill().equals("stop")) {
+      return; // a cancel for a correction: replan without recording it
+    }
+    AffordanceCall last = lastCall;
+    if (last != null && last.callId() == s.callId()) {
+      history.add(new HistoryStep(last, s.state(), s.reason()));
+    }
+    if (s.state() == SkillStatus.State.SUCCEEDED && (s.skill().equals("done") || s.skill().equals("ask"))) {
+      if (s.skill().equals("done") && !additions.isEmpty()) {
+        startInstruction(additions.poll());
+      } else {
+        instruction = null;
+        additions.clear();
+      }
+    }
+  }
+
+  @Override
+  protected void onTick(long nowNanos) {
+    now = nowNanos;
+    if (instruction == null || paused || awaitingCall >= 0) {
+      return;
+    }
+    Optional<Observation> obs = observation();
+    if (obs.isEmpty()) {
+      return;
+    }
+    if (history.size() >= config.maxCallsPerInstruction()) {
+      publish(new AffordanceCall(0, "ask", Map.of("question", "I could not finish \"" + instruction + "\" after "
+          + history.size() + " steps. What should I do?"), Optional.empty(), Optional.empty(), 1.0, 1.0, 0, 0),
+          "step budget spent");
+      return;
+    }
+    long t0 = System.nanoTime();
+    Decision d;
+    try {
+      d = policy.decide(obs.get());
+    } catch (RuntimeException e) {
+      log.log(Level.ERROR, "vla: policy " + policy.name() + " failed", e);
+      emit("error", "policy " + policy.name() + " failed: " + e.getMessage() + "; holding still", null);
+      readyAfter = now;
+      return;
+    }
+    double ms = (System.nanoTime() - t0) / 1e6;
+    if (d.call().isEmpty()) {
+      readyAfter = now;
+      return;
+    }
+    AffordanceCall call = d.call().get();
+    if (call.targetPixel().isPresent() && call.targetPoint().isEmpty()) {
+      Optional<Point3> point = TargetLifter.lift(obs.get(), call.targetPixel().get());
+      if (point.isEmpty()) {
+        history.add(new HistoryStep(call, SkillStatus.State.REJECTED, "no depth near the target pixel"));
+        emit("rejected", call + ": no depth near the target pixel", call);
+        readyAfter = now;
+        return;
+      }
+      call = call.withTargetPoint(point.get());
+    } else if (call.skill().equals("navigate") && call.targetPoint().isEmpty()) {
+      Optional<Point3> region = region(call.arg("to").orElse(""));
+      if (region.isPresent()) {
+        call = call.withTargetPoint(region.get());
+      }
+    }
+    publish(call, String.format(java.util.Locale.ROOT, "%s (%.1f ms)", d.explanation(), ms));
+  }
+
+  private void publish(AffordanceCall call, String explanation) {
+    AffordanceCall out = call.withCallId(CALL_IDS.getAndIncrement()).withInstruction(instructionId, now);
+    lastCall = out;
+    awaitingCall = out.callId();
+    calls.publish(out);
+    emit("call", out + " — " + explanation, out);
+  }
+
+  private Optional<Point3> region(String name) {
+    double[] xy = config.regionsInMap().get(name);
+    if (xy == null) {
+      return Optional.empty();
+    }
+    Optional<Rigid> odomFromMap = tf.lookup(Topics.MAP, Topics.ODOM_FRAME).map(Rigid::inverse);
+    double[] p = odomFromMap.map(t -> t.apply(xy[0], xy[1], 0)).orElse(new double[] {xy[0], xy[1], 0});
+    return Optional.of(new Point3(Topics.ODOM_FRAME, p[0], p[1], 0));
+  }
+
+  /** The newest synchronised colour + depth frame newer than the last skill's end, as an observation. */
+  private Optional<Observation> observation() {
+    Image c = color;
+    Image d = depth;
+    CameraInfo ci = info;
+    if (c == null || d == null || ci == null || c.header().stampNanos() != d.header().stampNanos()) {
+      return Optional.empty();
+    }
+    long stamp = c.header().stampNanos();
+    if (stamp < readyAfter) {
+      return Optional.empty();
+    }
+    if ((now - stamp) / 1e9 > config.frameStaleSeconds()) {
+      if (!waitingForCamera) {
+        waitingForCamera = true;
+        emit("camera", "waiting for camera: newest frame is " + String.format(java.util.Locale.ROOT, "%.1f",
+            (now - stamp) / 1e9) + " s old", null);
+      }
+      return Optional.empty();
+    }
+    waitingForCamera = false;
+    Optional<Rigid> odomFromOptical = tf.lookup(Topics.ODOM_FRAME, c.header().frameId());
+    if (odomFromOptical.isEmpty()) {
+      return Optional.empty();
+    }
+    byte[] rgb;
+    float[] metres;
+    CameraIntrinsics k;
+    try {
+      rgb = c.rgbPacked();
+      metres = d.depthMetres();
+      if (d.width() != c.width() || d.height() != c.height()) {
+        throw new IllegalArgumentException("depth is " + d.width() + "x" + d.height() + " but colour is "
+            + c.width() + "x" + c.height());
+      }
+      k = new CameraIntrinsics(c.width(), c.height(), ci.k()[0], ci.k()[4], ci.k()[2], ci.k()[5]);
+    } catch (IllegalArgumentException e) {
+      emit("camera", "bad camera frame: " + e.getMessage(), null);
+      readyAfter = stamp + 1;
+      return Optional.empty();
+    }
+    Map<String, double[]> regions = new LinkedHashMap<>();
+    for (String name : config.regionsInMap().keySet()) {
+      region(name).ifPresent(p -> regions.put(name, new double[] {p.x(), p.y()}));
+    }
+    return Optional.of(new Observation(stamp, rgb, metres, k, odomFromOptical.get(), state.state(now),
+        instruction, instructionId, history, regions));
+  }
+
+  private void emit(String kind, String text, AffordanceCall call) {
+    events.accept(new Event(now, kind, text, Optional.ofNullable(call)));
+  }
+
+  /** True when there is no instruction in progress and nothing queued. */
+  public boolean idle() {
+    return instruction == null && awaitingCall < 0;
+  }
+
+}
