@@ -1,0 +1,31 @@
+package dev.vla.launch;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The repository (or install) root: {@code VLA_HOME} as set by the {@code ./vla} launcher, else the working directory. */
+public final class VlaHome {
+  private VlaHome() {}
+
+  public static Path root() {
+    String home = System.getenv("VLA_HOME");
+    return home != null && !home.isBlank() ? Path.of(home) : Path.of("").toAbsolutePath();
+  }
+
+  /** The scenario {@code ./vla run} uses when none is given. */
+  public static Path defaultScenario() {
+    return root().resolve("scenarios/demo/red_cube_blue_bin.sdf");
+  }
+
+  /** The scenario set {@code ./vla eval} uses when none is given. */
+  public static Path defaultScenarioSet() {
+    return root().resolve("scenarios/skeleton");
+  }
+
+  public static Path requireExisting(Path p, String what) {
+    if (!Files.exists(p)) {
+      throw new UserError(what + " " + p + " does not exist");
+    }
+    return p;
+  }
+}

@@ -1,0 +1,197 @@
+package dev.vla.launch.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.vla.affordances.AffordanceCall;
+import dev.vla.launch.UserError;
+import dev.vla.launch.VlaHome;
+import dev.vla.launch.record.EpisodeRecorder;
+import dev.vla.ros.episode.EpisodeResult;
+import dev.vla.ros.episode.EpisodeRunner;
+import dev.vla.sim.scenario.Scenario;
+import dev.vla.sim.scenario.ScenarioException;
+import dev.vla.sim.scenario.ScenarioLoader;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code vla eval}: every scenario of a folder through the whole stack, faster than real time. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = {
+      "Run every *.sdf in a folder through the whole stack in lock step (deterministic, faster than real time),",
+      "print a table and optionally write a JSON report. Exit status 0 even when scenarios fail;",
+      "non-zero only when the evaluation could not run."
+    })
+public final class EvalCommand implements Callable<Integer> {
+  @Option(names = "--scenarios", paramLabel = "DIR", description = "Folder of scenario files. Default: scenarios/skeleton")
+  Path scenarios;
+
+  @Option(names = "--speech", description = "Speak each utterance through the speech pipeline instead of typing it.")
+  boolean speech;
+
+  @Option(names = "--policy", paramLabel = "NAME", description = "Policy: keyword (default until the model ships) or oracle.")
+  String policy = PolicyChoice.DEFAULT;
+
+  @Option(names = "--report", paramLabel = "FILE", description = "Write the JSON report here.")
+  Path report;
+
+  @Option(names = "--jobs", paramLabel = "N", description = "Episodes run in parallel (default: ${DEFAULT-VALUE}).")
+  int jobs = 1;
+
+  @Option(names = "--seed", description = "Base seed for sensor noise and lighting (default: ${DEFAULT-VALUE}).")
+  long seed = 1;
+
+  @Option(names = "--record", paramLabel = "DIR", description = "Also record every episode into DIR/<scenario>/.")
+  Path record;
+
+  @Option(names = "--quiet", description = "No progress bar.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws Exception {
+    if (speech) {
+      throw new UserError("--speech needs the speech stage, which this build does not have yet; run without it");
+    }
+    if (jobs < 1 || jobs > 64) {
+      throw new UserError("--jobs must be 1..64, got " + jobs);
+    }
+    Path dir = VlaHome.requireExisting(scenarios != null ? scenarios : VlaHome.defaultScenarioSet(), "scenario folder");
+    List<Scenario> set;
+    try {
+      set = ScenarioLoader.loadAll(dir);
+    } catch (ScenarioException e) {
+      throw new UserError(e.getMessage());
+    }
+    PrintStream out = System.out;
+    out.println("vla eval: " + set.size() + " scenarios from " + dir + ", policy " + PolicyChoice.label(policy));
+    var factory = PolicyChoice.factory(policy);
+    List<EpisodeResult> results = new ArrayList<>();
+    long t0 = System.nanoTime();
+    ExecutorService pool = Executors.newFixedThreadPool(jobs);
+    try (ProgressBar bar = progress(set.size())) {
+      List<Future<EpisodeResult>> futures = new ArrayList<>();
+      for (Scenario sc : set) {
+        futures.add(pool.submit(() -> {
+          long s = seed * 1_000_003L + sc.name().hashCode();
+          EpisodeRecorder[] rec = new EpisodeRecorder[1];
+          EpisodeResult r = EpisodeRunner.run(sc, factory, EpisodeRunner.Options.evaluation(s),
+              new EpisodeRunner.Listener() {}, record == null ? null : (transport, episode) -> {
+                rec[0] = new EpisodeRecorder(transport, episode, record.resolve(sc.name()));
+                return List.of(rec[0]);
+              });
+          if (rec[0] != null) {
+            rec[0].write(r);
+          }
+          if (bar != null) {
+            bar.step();
+            bar.setExtraMessage(sc.name());
+          }
+          return r;
+        }));
+      }
+      for (Future<EpisodeResult> f : futures) {
+        results.add(f.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
+    double wall = (System.nanoTime() - t0) / 1e9;
+    printTable(out, results, wall);
+    if (report != null) {
+      writeReport(report, results);
+      out.println("report: " + report);
+    }
+    return 0;
+  }
+
+  private ProgressBar progress(int n) {
+    if (quiet) {
+      return null;
+    }
+    return new ProgressBarBuilder().setTaskName("eval " + policy).setInitialMax(n).setStyle(ProgressBarStyle.ASCII)
+        .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build();
+  }
+
+  private void printTable(PrintStream out, List<EpisodeResult> results, double wall) {
+    int width = Math.max(8, results.stream().mapToInt(r -> r.scenario().length()).max().orElse(8));
+    out.println();
+    out.printf(Locale.ROOT, "%-" + width + "s  %-7s  %7s  %5s  %s%n", "scenario", "result", "sim s", "calls", "failure");
+    int ok = 0;
+    double sim = 0;
+    for (EpisodeResult r : results) {
+      ok += r.success() ? 1 : 0;
+      sim += r.simSeconds();
+      String failure = r.success() ? "" : r.verdict().failure();
+      out.printf(Locale.ROOT, "%-" + width + "s  %-7s  %7.1f  %5d  %s%n", r.scenario(), r.success() ? "ok" : "FAILED",
+          r.simSeconds(), r.calls().size(), failure.length() > 110 ? failure.substring(0, 109) + "…" : failure);
+    }
+    out.println();
+    out.printf(Locale.ROOT, "%s: %d/%d succeeded (%.1f%%); %.0f s of sim time in %.0f s of wall time (%.1fx real time)%n",
+        PolicyChoice.label(policy), ok, results.size(), 100.0 * ok / Math.max(1, results.size()), sim, wall, sim / wall);
+  }
+
+  private void writeReport(Path file, List<EpisodeResult> results) throws java.io.IOException {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("policy", policy);
+    root.put("policy_label", PolicyChoice.label(policy));
+    root.put("reads_ground_truth", policy.equals("oracle"));
+    List<Map<String, Object>> list = new ArrayList<>();
+    int ok = 0;
+    for (EpisodeResult r : results) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", r.scenario());
+      m.put("success", r.success());
+      m.put("duration_s", round(r.simSeconds()));
+      List<Map<String, Object>> calls = new ArrayList<>();
+      for (AffordanceCall c : r.calls()) {
+        Map<String, Object> cm = new LinkedHashMap<>();
+        cm.put("skill", c.skill());
+        cm.put("args", c.args());
+        c.targetPixel().ifPresent(p -> cm.put("target_pixel", List.of(p.u(), p.v())));
+        c.targetPoint().ifPresent(p -> cm.put("target_point", Map.of("frame_id", p.frameId(), "x", round(p.x()),
+            "y", round(p.y()), "z", round(p.z()))));
+        cm.put("confidence", c.confidence());
+        cm.put("affordance", c.affordance());
+        cm.put("t", round(c.stampNanos() / 1e9));
+        calls.add(cm);
+      }
+      m.put("calls", calls);
+      m.put("failure", r.success() ? null : r.verdict().failure());
+      double stop = r.verdict().stopLatencySeconds();
+      m.put("stop_latency_ms", Double.isNaN(stop) ? null : round(stop * 1000));
+      m.put("ending", r.verdict().ending().name().toLowerCase(Locale.ROOT));
+      m.put("wall_s", round(r.wallSeconds()));
+      list.add(m);
+      ok += r.success() ? 1 : 0;
+    }
+    root.put("scenarios", list);
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("total", results.size());
+    summary.put("succeeded", ok);
+    summary.put("success_rate", results.isEmpty() ? 0.0 : round((double) ok / results.size()));
+    root.put("summary", summary);
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), root);
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+}

@@ -1,0 +1,32 @@
+package dev.vla.launch.cli;
+
+import dev.vla.launch.UserError;
+import dev.vla.model.Policies;
+import dev.vla.model.Policy;
+import dev.vla.model.oracle.SceneTruth;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** Policy names on the command line, their labels, and the factory the episode runner takes. */
+final class PolicyChoice {
+  /** The default until the trained model ships. */
+  static final String DEFAULT = "keyword";
+
+  private PolicyChoice() {}
+
+  static Function<Supplier<SceneTruth>, Policy> factory(String name) {
+    if (!Policies.NAMES.contains(name)) {
+      throw new UserError("unknown policy '" + name + "'; available: " + Policies.NAMES);
+    }
+    return truth -> Policies.create(name, truth);
+  }
+
+  /** How reports and progress output name the policy, honest about what it reads. */
+  static String label(String name) {
+    return switch (name) {
+      case "oracle" -> "oracle (reads simulator ground truth: a ceiling, not a product figure)";
+      case "keyword" -> "keyword (classical baseline: rule parser + OpenCV colour segmentation)";
+      default -> name;
+    };
+  }
+}

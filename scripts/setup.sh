@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the Debian packages vla-controller needs, if any are missing. Runs apt-get as root (or via
+# sudo without a password); otherwise prints the exact command to run. Safe to run repeatedly.
+set -euo pipefail
+
+QUIET=0
+[ "${1:-}" = "--quiet" ] && QUIET=1
+
+# Runtime and test needs. OpenCV, ONNX Runtime and Fast-DDS come as Maven jars with their natives.
+PACKAGES=(openjdk-17-jdk-headless maven)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  [ $QUIET -eq 1 ] || echo "setup: all required packages are installed"
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}" >&2
+if [ "$(id -u)" -eq 0 ]; then
+  SUDO=""
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+  SUDO="sudo -n"
+else
+  echo "setup: missing packages: ${missing[*]}" >&2
+  echo "setup: run as root: apt-get update && apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
