@@ -350,8 +350,10 @@ public final class Executor {
 
   private void finish(Active a, boolean interrupted, SkillStatus.State outcome, String reason) {
     String overrun = end(a, interrupted);
-    if (outcome != SkillStatus.State.SUCCEEDED || !overrun.isEmpty()) {
+    if (interrupted || !overrun.isEmpty()) {
       holdResources(a.spec.resources());
+    } else if (outcome != SkillStatus.State.SUCCEEDED && a.spec.resources().contains(Resource.BASE)) {
+      motion.baseVelocity(0, 0); // a failed skill parks its arm itself; the base stops regardless
     }
     report(a.call, outcome, overrun.isEmpty() ? reason : reason + "; " + overrun);
   }

@@ -10,6 +10,8 @@ import java.util.Optional;
  */
 final class DrawerSkill extends PhasedSkill {
   static final double TRAVEL = 0.32;
+  /** Base to handle before pulling: far enough that the pulled handle is still within the arm's reach. */
+  static final double OPEN_DISTANCE = 0.75;
   /** Gripper pitches tried for the handle: level first, then tilted down. */
   private static final double LEVEL = 0.0;
   private static final double TILTED = -Math.PI / 4;
@@ -24,7 +26,7 @@ final class DrawerSkill extends PhasedSkill {
     if (open) {
       return List.of(
           motion.head(() -> motion.aim(target())),
-          Reach.approachIfNeeded(motion, target(), 0.62),
+          Reach.approachIfNeeded(motion, target(), OPEN_DISTANCE),
           motion.gripper("open fingers", ctx.geometry().gripperMaxWidth()),
           motion.fingertip("before handle", () -> along(0.10), LEVEL, TILTED),
           motion.fingertip("to handle", () -> along(0.0), LEVEL, TILTED),

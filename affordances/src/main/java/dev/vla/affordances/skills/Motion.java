@@ -20,6 +20,7 @@ final class Motion {
 
   private final SkillContext ctx;
   private final RobotGeometry g;
+  private boolean armMoved;
 
   Motion(SkillContext ctx) {
     this.ctx = ctx;
@@ -36,6 +37,17 @@ final class Motion {
 
   void holdArm() {
     ctx.motion().armTrajectory(ctx.state().armJoints(), 0);
+  }
+
+  /** Sends the arm home without waiting (used when a skill ends after a failure). */
+  void tuckArm() {
+    double[] home = g.armHome();
+    ctx.motion().armTrajectory(home, ctx.kinematics().moveDuration(ctx.state().armJoints(), home, 0.5));
+  }
+
+  /** Whether this skill has commanded the arm. */
+  boolean armMoved() {
+    return armMoved;
   }
 
   /** A point in the odom frame expressed in base_link: {x, y, z}. */
@@ -196,6 +208,7 @@ final class Motion {
         }
         double seconds = ctx.kinematics().moveDuration(state().armJoints(), q, 0.3);
         ctx.motion().armTrajectory(q, seconds);
+        armMoved = true;
         deadline = now + (long) ((1.5 * seconds + 1.5) * 1e9);
       }
 

@@ -18,6 +18,7 @@ abstract class PhasedSkill implements Skill {
   protected Motion motion;
   private List<Phase> phases;
   private int index;
+  private boolean failed;
 
   @Override
   public final void start(AffordanceCall call, SkillContext context) {
@@ -46,6 +47,7 @@ abstract class PhasedSkill implements Skill {
         return r;
       }
       if (r instanceof SkillResult.Failed f) {
+        failed = true;
         return SkillResult.failed(phase.name() + ": " + f.reason());
       }
       index++;
@@ -57,11 +59,17 @@ abstract class PhasedSkill implements Skill {
     return SkillResult.succeeded(successDetail());
   }
 
+  /**
+   * Stops the base. Interrupted: the arm freezes where it is (a stop must not move anything). Failed
+   * after moving the arm: the arm tucks away, so the camera sees the scene again for the next decision.
+   */
   @Override
   public void end(boolean interrupted) {
     motion.stopBase();
     if (interrupted) {
       motion.holdArm();
+    } else if (failed && motion.armMoved()) {
+      motion.tuckArm();
     }
   }
 

@@ -19,6 +19,11 @@ final class PushSkill extends PhasedSkill {
       "towards", new double[] {-1, 0});
   /** Fingertip starts this far behind the target point, clear of any object up to 0.12 m. */
   static final double LEAD = 0.09;
+  /**
+   * The object ends ahead of the fingertips by its half width plus the fingers' own: 0.065 m for a
+   * mid-sized object, so the sweep stops that much short of the requested displacement.
+   */
+  static final double CONTACT_OFFSET = 0.065;
 
   private double distance;
   private String direction;
@@ -35,8 +40,8 @@ final class PushSkill extends PhasedSkill {
         motion.gripper("close fingers", 0.0),
         motion.fingertip("above start", () -> at(d, -LEAD, zPush + 0.10)),
         motion.fingertip("lower", () -> at(d, -LEAD, zPush)),
-        motion.fingertip("sweep", () -> at(d, distance, zPush)),
-        motion.fingertip("lift", () -> at(d, distance, zPush + 0.10)),
+        motion.fingertip("sweep", () -> at(d, distance - CONTACT_OFFSET, zPush)),
+        motion.fingertip("lift", () -> at(d, distance - CONTACT_OFFSET, zPush + 0.10)),
         motion.home());
   }
 

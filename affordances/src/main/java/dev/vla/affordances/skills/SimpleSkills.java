@@ -25,18 +25,22 @@ final class SimpleSkills {
   }
 
   /**
-   * {@code find(description[, direction])}: turns the base by less than the camera's field of view so
-   * the next decision sees a new, overlapping part of the room, with the head at its default pose.
+   * {@code find(description[, direction][, range])}: turns the base by less than the camera's field of
+   * view so the next decision sees a new, overlapping part of the room. {@code range=far} (default)
+   * keeps the head at its default tilt (floor from about 0.6 m out); {@code near} tilts it down to
+   * see what is close around the base (0.35-1.4 m).
    */
   static final class Find extends PhasedSkill {
     static final double SWEEP = Math.toRadians(50);
+    static final double NEAR_TILT = 1.0;
     private double turn;
 
     @Override
     protected List<Phase> plan() {
       turn = call.arg("direction").map(d -> d.equals("right") ? -SWEEP : SWEEP).orElse(SWEEP);
+      double tilt = call.arg("range").filter("near"::equals).isPresent() ? NEAR_TILT : ctx.geometry().headDefaultTilt();
       return List.of(
-          motion.head(() -> new double[] {0, ctx.geometry().headDefaultTilt()}),
+          motion.head(() -> new double[] {0, tilt}),
           motion.turnBy(turn));
     }
 

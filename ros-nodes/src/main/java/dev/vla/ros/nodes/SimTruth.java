@@ -59,15 +59,55 @@ public final class SimTruth implements SceneTruth {
       }
       ObjectTag tag = b.tag().get();
       Optional<double[]> point = targetPoint(b, robot);
-      Optional<Pixel> pixel = point.flatMap(p -> visiblePixel(b, p));
+      Optional<Pixel> pixel = b.container() ? visibleFloor(b) : point.flatMap(p -> visiblePixel(b, p));
+      boolean approachFirst = false;
+      if (pixel.isEmpty() && b.container()) {
+        // The floor of a container seen from afar hides behind its near wall: point at that wall to drive closer.
+        Optional<double[]> rim = nearRim(b, robot);
+        pixel = rim.flatMap(p -> visiblePixel(b, p));
+        approachFirst = pixel.isPresent();
+      }
       double[] ref = point.orElse(b.centre());
       double opening = b.hasDrawerJoint()
           ? (b.jointPosition() - b.jointLower()) / Math.max(1e-9, b.jointUpper() - b.jointLower()) : Double.NaN;
+      double[] centre = b.centre();
+      double[] odom = sim.mapFromOdom().toLocal(centre[0], centre[1]);
+      double bearing = Pose2D.wrap(Math.atan2(ref[1] - robot.y(), ref[0] - robot.x()) - robot.yaw());
       out.add(new TruthObject(b.name(), tag.category(), tag.color(), tag.size(), tag.graspable(), tag.container(),
-          b.hasDrawerJoint(), Math.hypot(ref[0] - robot.x(), ref[1] - robot.y()), pixel, pixelCount[bodyIndex(b)],
-          opening));
+          b.hasDrawerJoint(), odom[0], odom[1], Math.hypot(ref[0] - robot.x(), ref[1] - robot.y()), pixel, approachFirst,
+          glimpse(bodyIndex(b)), bearing, pixelCount[bodyIndex(b)], opening));
     }
     return out;
+  }
+
+  /** The pixel of body {@code id} nearest the centroid of its visible pixels. */
+  private Optional<Pixel> glimpse(int id) {
+    if (pixelCount[id] < 30) {
+      return Optional.empty();
+    }
+    int[] ids = frame.ids();
+    double su = 0;
+    double sv = 0;
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] == id) {
+        su += i % cam.width();
+        sv += i / cam.width();
+      }
+    }
+    double cu = su / pixelCount[id];
+    double cv = sv / pixelCount[id];
+    int best = -1;
+    double bestD = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] == id) {
+        double d = Math.hypot(i % cam.width() - cu, i / cam.width() - cv);
+        if (d < bestD) {
+          bestD = d;
+          best = i;
+        }
+      }
+    }
+    return Optional.of(new Pixel(best % cam.width(), best / cam.width()));
   }
 
   private int bodyIndex(Body b) {
@@ -88,6 +128,52 @@ public final class SimTruth implements SceneTruth {
       return Double.isNaN(top) ? Optional.empty() : Optional.of(new double[] {c[0], c[1], top});
     }
     return SimTargets.freeSpot(sim, b, robot, this::visiblePoint);
+  }
+
+  /**
+   * The visible point of a container's floor nearest its centre, no more than 6 cm off it (an object
+   * released there still lands inside).
+   */
+  private Optional<Pixel> visibleFloor(Body b) {
+    double[] c = b.centre();
+    double floor = b.topUnder(c[0], c[1], Double.POSITIVE_INFINITY);
+    if (Double.isNaN(floor)) {
+      return Optional.empty();
+    }
+    List<double[]> offsets = new ArrayList<>();
+    for (int i = -3; i <= 3; i++) {
+      for (int j = -3; j <= 3; j++) {
+        offsets.add(new double[] {0.02 * i, 0.02 * j});
+      }
+    }
+    offsets.sort(java.util.Comparator.comparingDouble(o -> Math.hypot(o[0], o[1])));
+    for (double[] o : offsets) {
+      Optional<Pixel> p = visiblePixel(b, new double[] {c[0] + o[0], c[1] + o[1], floor});
+      if (p.isPresent()) {
+        return p;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The top of a container's wall nearest the robot. */
+  private static Optional<double[]> nearRim(Body b, Pose2D robot) {
+    double[] c = b.centre();
+    double d = Math.hypot(c[0] - robot.x(), c[1] - robot.y());
+    if (d < 1e-6) {
+      return Optional.empty();
+    }
+    double ux = (c[0] - robot.x()) / d;
+    double uy = (c[1] - robot.y()) / d;
+    double edge = 0;
+    for (double s = 0; s < 0.5; s += 0.005) {
+      if (b.footprintDistance(c[0] - ux * s, c[1] - uy * s) > 0) {
+        break;
+      }
+      edge = s;
+    }
+    double inset = Math.max(0, edge - 0.004);
+    return Optional.of(new double[] {c[0] - ux * inset, c[1] - uy * inset, b.bounds()[5]});
   }
 
   private boolean visiblePoint(Body b, double[] p) {
@@ -143,6 +229,9 @@ public final class SimTruth implements SceneTruth {
           double[] odom = mapFromOdom.toLocal(xy[0], xy[1]);
           goals.add(new Goal.RobotNearPoint(odom[0], odom[1], n.within(), ok));
         }
+      } else if (p instanceof Predicate.Near n && n.targetXy().isPresent()) {
+        double[] odom = sim.mapFromOdom().toLocal(n.targetXy().get()[0], n.targetXy().get()[1]);
+        goals.add(new Goal.ObjectNear(n.object(), odom[0], odom[1], n.within(), ok));
       } else if (p instanceof Predicate.InRegion r && r.object().equals("robot")) {
         goals.add(new Goal.RobotInRegion(r.region(), ok));
       } else if (p instanceof Predicate.Opened o) {

@@ -248,6 +248,13 @@ public final class VlaNode extends Node {
       return;
     }
     AffordanceCall call = d.call().get();
+    if (call.skill().equals("done") && !additions.isEmpty()) {
+      // "done" means the whole request; with more queued, go straight on to the next part.
+      emit("next", "finished \"" + instruction + "\"", null);
+      startInstruction(additions.poll());
+      readyAfter = now;
+      return;
+    }
     if (call.targetPixel().isPresent() && call.targetPoint().isEmpty()) {
       Optional<Point3> point = TargetLifter.lift(obs.get(), call.targetPixel().get());
       if (point.isEmpty()) {

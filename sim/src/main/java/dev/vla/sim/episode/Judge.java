@@ -195,8 +195,9 @@ final class Judge {
     double[] oc = o.centre();
     double[] ob = o.bounds();
     double[] cb = c.bounds();
+    // Bottom between the container's floor and rim: objects stick out of shallow trays.
     return oc[0] > cb[0] && oc[0] < cb[3] && oc[1] > cb[1] && oc[1] < cb[4]
-        && oc[2] < cb[5] && ob[2] > cb[2] - 0.01;
+        && ob[2] < cb[5] && ob[2] > cb[2] - 0.01;
   }
 
   private static boolean restsOn(Body o, Body surface) {

@@ -196,7 +196,11 @@ public final class KeywordPolicy implements Policy {
     if (turns >= MAX_SEARCH) {
       return ask("I cannot find the " + q.words() + ".");
     }
-    return Decision.of(call("find", Map.of("description", q.words()), null, 1.0), "look for the " + q.words());
+    // Alternate far and near views: the default tilt misses what is close around the base.
+    Map<String, String> args = new LinkedHashMap<>();
+    args.put("description", q.words());
+    args.put("range", turns % 2 == 0 ? "far" : "near");
+    return Decision.of(call("find", args, null, 1.0), "look for the " + q.words());
   }
 
   private static int failuresInARow(List<HistoryStep> history) {

@@ -23,6 +23,9 @@ public sealed interface Goal {
 
   record RobotInRegion(String region, boolean satisfied) implements Goal {}
 
+  /** An object within {@code within} metres of a point given in the odom frame (reached by pushing it). */
+  record ObjectNear(String object, double x, double y, double within, boolean satisfied) implements Goal {}
+
   record Opened(String drawer, boolean satisfied) implements Goal {}
 
   record Closed(String drawer, boolean satisfied) implements Goal {}

@@ -26,6 +26,8 @@ public final class OraclePolicy implements Policy {
   static final int MAX_FAILURES = 3;
   /** Turn at most this many times looking for something before asking. */
   static final int MAX_SEARCH = 7;
+  /** Closer than this, search with the head tilted down. */
+  static final double NEAR_SEARCH = 1.0;
 
   private final Supplier<SceneTruth> truth;
 
@@ -54,21 +56,34 @@ public final class OraclePolicy implements Policy {
       return ask("I keep failing at " + history.get(history.size() - 1).call().skill()
           + " (" + history.get(history.size() - 1).reason() + "); what should I do?");
     }
-    for (Goal goal : scene.goals()) {
+    List<Goal> goals = scene.goals();
+    if (goals.stream().noneMatch(OraclePolicy::actionable)) {
+      // The scenario only constrains behaviour (stop, wait, untouched): do what the words ask.
+      List<Goal> fromWords = InstructionGoals.from(obs.instruction(), scene);
+      if (!fromWords.isEmpty()) {
+        goals = fromWords;
+      }
+    }
+    for (Goal goal : goals) {
       if (goal.satisfied()) {
         continue;
       }
-      Optional<Decision> d = pursue(goal, scene, history);
+      Optional<Decision> d = pursue(goal, scene, history, obs);
       if (d.isPresent()) {
         return d.get();
       }
     }
-    boolean anyGoal = !scene.goals().isEmpty();
+    boolean anyGoal = !goals.isEmpty();
     return anyGoal ? Decision.of(call("done", Map.of(), null), "every goal holds")
         : Decision.idle("no goal to work on");
   }
 
-  private Optional<Decision> pursue(Goal goal, SceneTruth scene, List<HistoryStep> history) {
+  /** Goals that ask for an action, as opposed to ones a still robot already satisfies. */
+  private static boolean actionable(Goal g) {
+    return !(g instanceof Goal.NotHolding);
+  }
+
+  private Optional<Decision> pursue(Goal goal, SceneTruth scene, List<HistoryStep> history, Observation obs) {
     Optional<String> held = scene.held();
     if (goal instanceof Goal.In in) {
       return Optional.of(held.filter(in.object()::equals).isPresent()
@@ -110,6 +125,9 @@ public final class OraclePolicy implements Policy {
           .withTargetPoint(new dev.vla.affordances.Point3("odom", n.x(), n.y(), 0));
       return Optional.of(Decision.of(go, "drive to the point"));
     }
+    if (goal instanceof Goal.ObjectNear n) {
+      return Optional.of(pushToward(scene, n, obs, history));
+    }
     if (goal instanceof Goal.RobotInRegion r) {
       return Optional.of(Decision.of(call("navigate", Map.of("to", r.region()), null), "drive to " + r.region()));
     }
@@ -150,9 +168,14 @@ public final class OraclePolicy implements Policy {
     if (!r.visible()) {
       return search(r, history);
     }
-    if (r.distance() > MANIPULATION_RANGE) {
-      return Decision.of(call("navigate", Map.of("to", r.description()), r.targetPixel().get()),
-          "drive closer to the " + r.description());
+    if (r.distance() > MANIPULATION_RANGE || r.approachFirst()) {
+      // Pointing at the near rim: stop close enough to see over it.
+      Map<String, String> go = new LinkedHashMap<>();
+      go.put("to", r.description());
+      if (r.approachFirst()) {
+        go.put("standoff", "0.45");
+      }
+      return Decision.of(call("navigate", go, r.targetPixel().get()), "drive closer to the " + r.description());
     }
     Map<String, String> args = new LinkedHashMap<>();
     args.put("target", describe(scene, object));
@@ -175,6 +198,39 @@ public final class OraclePolicy implements Policy {
     return Decision.of(call(skill, Map.of("target", d.description()), d.targetPixel().get()), skill + " the " + d.description());
   }
 
+  /**
+   * Pushes an object toward a point: the direction is taken relative to the line from the robot to
+   * the object, which the push skill turns to face before it pushes.
+   */
+  private Decision pushToward(SceneTruth scene, Goal.ObjectNear goal, Observation obs, List<HistoryStep> history) {
+    TruthObject o = scene.object(goal.object()).orElse(null);
+    if (o == null) {
+      return ask("I cannot find the " + goal.object() + ".");
+    }
+    if (!o.visible()) {
+      return search(o, history);
+    }
+    if (o.distance() > MANIPULATION_RANGE) {
+      return Decision.of(call("navigate", Map.of("to", o.description()), o.targetPixel().get()),
+          "drive closer to the " + o.description());
+    }
+    double rx = obs.robot().baseInOdom().x();
+    double ry = obs.robot().baseInOdom().y();
+    double facing = Math.atan2(o.odomY() - ry, o.odomX() - rx);
+    double dx = goal.x() - o.odomX();
+    double dy = goal.y() - o.odomY();
+    double forward = Math.cos(facing) * dx + Math.sin(facing) * dy;
+    double left = -Math.sin(facing) * dx + Math.cos(facing) * dy;
+    String direction = Math.abs(left) >= Math.abs(forward) ? (left > 0 ? "left" : "right")
+        : (forward > 0 ? "forward" : "backward");
+    double distance = Math.max(0.02, Math.min(0.4, Math.max(Math.abs(left), Math.abs(forward))));
+    Map<String, String> args = new LinkedHashMap<>();
+    args.put("target", o.description());
+    args.put("direction", direction);
+    args.put("distance", String.format(java.util.Locale.ROOT, "%.2f", distance));
+    return Decision.of(call("push", args, o.targetPixel().get()), "push the " + o.description() + " " + direction);
+  }
+
   private Decision search(TruthObject o, List<HistoryStep> history) {
     int turns = 0;
     for (int i = history.size() - 1; i >= 0 && history.get(i).call().skill().equals("find"); i--) {
@@ -183,7 +239,16 @@ public final class OraclePolicy implements Policy {
     if (turns >= MAX_SEARCH) {
       return ask("I looked all around and cannot see the " + o.description() + ".");
     }
-    return Decision.of(call("find", Map.of("description", o.description()), null), "look for the " + o.description());
+    boolean lookedLast = !history.isEmpty() && history.get(history.size() - 1).call().skill().equals("look_at");
+    if (o.glimpse().isPresent() && !lookedLast) {
+      return Decision.of(call("look_at", Map.of("target", o.description()), o.glimpse().get()),
+          "the " + o.description() + " is only partly in view: look at it");
+    }
+    Map<String, String> args = new LinkedHashMap<>();
+    args.put("description", o.description());
+    args.put("direction", o.bearing() >= 0 ? "left" : "right");
+    args.put("range", o.distance() < NEAR_SEARCH ? "near" : "far");
+    return Decision.of(call("find", args, null), "look for the " + o.description());
   }
 
   private static int recentFailures(List<HistoryStep> history) {
