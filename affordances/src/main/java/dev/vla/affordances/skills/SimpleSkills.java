@@ -26,28 +26,35 @@ final class SimpleSkills {
 
   /**
    * {@code find(description[, direction][, range])}: turns the base by less than the camera's field of
-   * view so the next decision sees a new, overlapping part of the room. {@code range=far} (default)
-   * keeps the head at its default tilt (floor from about 0.6 m out); {@code near} tilts it down to
-   * see what is close around the base (0.35-1.4 m).
+   * view ({@code direction} left, the default, or right; {@code here} keeps the heading) so the next
+   * decision sees a new, overlapping part of the room. {@code range} sets the head's tilt: {@code near}
+   * sees the floor around the base (0.35-1.4 m), {@code mid} (default) the floor from 0.6 m and table
+   * tops to 1.5 m, {@code far} out to the horizon (furniture across the room).
    */
   static final class Find extends PhasedSkill {
     static final double SWEEP = Math.toRadians(50);
     static final double NEAR_TILT = 1.0;
+    static final double FAR_TILT = 0.42;
     private double turn;
 
     @Override
     protected List<Phase> plan() {
-      turn = call.arg("direction").map(d -> d.equals("right") ? -SWEEP : SWEEP).orElse(SWEEP);
-      double tilt = call.arg("range").filter("near"::equals).isPresent() ? NEAR_TILT : ctx.geometry().headDefaultTilt();
-      return List.of(
-          motion.head(() -> new double[] {0, tilt}),
-          motion.turnBy(turn));
+      String direction = call.arg("direction").orElse("left");
+      turn = direction.equals("here") ? 0 : direction.equals("right") ? -SWEEP : SWEEP;
+      String range = call.arg("range").orElse("mid");
+      double tilt = range.equals("near") ? NEAR_TILT : range.equals("far") ? FAR_TILT : ctx.geometry().headDefaultTilt();
+      List<Phase> phases = new java.util.ArrayList<>();
+      phases.add(motion.head(() -> new double[] {0, tilt}));
+      if (turn != 0) {
+        phases.add(motion.turnBy(turn));
+      }
+      return phases;
     }
 
     @Override
     protected String successDetail() {
-      return String.format(Locale.ROOT, "turned %.0f° looking for %s", Math.toDegrees(turn),
-          call.arg("description").orElse("it"));
+      return String.format(Locale.ROOT, "turned %.0f°, looking %s for %s", Math.toDegrees(turn),
+          call.arg("range").orElse("mid"), call.arg("description").orElse("it"));
     }
   }
 

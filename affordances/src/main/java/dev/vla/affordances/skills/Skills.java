@@ -55,8 +55,9 @@ public final class Skills {
         List.of(ParamSpec.required("target", OBJECT)),
         EnumSet.of(Resource.HEAD), true, List.of(), Duration.ofSeconds(6), SimpleSkills.LookAt::new, null));
     r.register(new SkillSpec("find", "turn to look for something not in view",
-        List.of(ParamSpec.required("description", TEXT), ParamSpec.choice("direction", false, List.of("left", "right")),
-            ParamSpec.choice("range", false, List.of("near", "far"))),
+        List.of(ParamSpec.required("description", TEXT),
+            ParamSpec.choice("direction", false, List.of("left", "right", "here")),
+            ParamSpec.choice("range", false, List.of("near", "mid", "far"))),
         EnumSet.of(Resource.BASE, Resource.HEAD), false, List.of(), Duration.ofSeconds(15), SimpleSkills.Find::new, null));
     r.register(new SkillSpec("hand_over", "hold the object out to a person and let go",
         List.of(ParamSpec.optional("target", OBJECT)),

@@ -33,6 +33,12 @@ import org.bytedeco.opencv.opencv_core.Size;
  */
 final class ColorBlobs {
   static final int MIN_AREA = 40;
+  /** Points closer than this to the base centre are the robot itself (a self-filter). */
+  static final double SELF_RADIUS = 0.33;
+  /** Height that separates things standing on the floor from the floor. */
+  static final double ABOVE_FLOOR = 0.012;
+  /** Brightness levels either side of a face's level that sensor noise spreads it over. */
+  static final int FACET_BAND = 5;
   /** Same-colour blobs closer than this in 3D are one object. */
   static final double MERGE_GAP = 0.05;
 
@@ -44,6 +50,7 @@ final class ColorBlobs {
       double circularity,
       double[] min, double[] max,
       double topZ,
+      double faceted,
       int[] pixels,
       double[][] points) {
 
@@ -83,12 +90,25 @@ final class ColorBlobs {
       hsvMat.data().get(hsv);
     }
     int[] label = new int[w * h];
+    double rx = obs.robot().baseInOdom().x();
+    double ry = obs.robot().baseInOdom().y();
     for (int i = 0; i < w * h; i++) {
-      label[i] = classify(hsv[3 * i] & 0xff, hsv[3 * i + 1] & 0xff, hsv[3 * i + 2] & 0xff);
+      float d = obs.depth()[i];
+      double z = 0;
+      if (Float.isFinite(d)) {
+        double[] o = obs.intrinsics().backProject(i % w, i / w, d);
+        double[] p = obs.odomFromOptical().apply(o[0], o[1], o[2]);
+        if (Math.hypot(p[0] - rx, p[1] - ry) < SELF_RADIUS) {
+          label[i] = -1; // the robot's own body
+          continue;
+        }
+        z = p[2];
+      }
+      label[i] = classify(hsv[3 * i] & 0xff, hsv[3 * i + 1] & 0xff, hsv[3 * i + 2] & 0xff, z > ABOVE_FLOOR);
     }
     List<Blob> blobs = new ArrayList<>();
     for (int c = 0; c < Vocabulary.COLORS.size(); c++) {
-      blobs.addAll(mergeNearby(blobsOfColor(obs, label, c)));
+      blobs.addAll(mergeNearby(blobsOfColor(obs, label, hsv, c)));
     }
     return blobs;
   }
@@ -141,16 +161,19 @@ final class ColorBlobs {
     System.arraycopy(b.points(), 0, points, a.points().length, b.points().length);
     return new Blob(a.color(), a.area() + b.area(), Math.min(a.minU(), b.minU()), Math.min(a.minV(), b.minV()),
         Math.max(a.maxU(), b.maxU()), Math.max(a.maxV(), b.maxV()), a.area() >= b.area() ? a.circularity() : b.circularity(),
-        min, max, Math.max(a.topZ(), b.topZ()), pixels, points);
+        min, max, Math.max(a.topZ(), b.topZ()), a.area() >= b.area() ? a.faceted() : b.faceted(), pixels, points);
   }
 
-  /** Index into {@link Vocabulary#COLORS}, or -1. OpenCV hue is 0..179. */
-  static int classify(int hue, int sat, int val) {
+  /**
+   * Index into {@link Vocabulary#COLORS}, or -1. OpenCV hue is 0..179. A white object's shaded side is
+   * as dark as the grey floor, so dimmer neutral pixels count as white only when they stand above it.
+   */
+  static int classify(int hue, int sat, int val, boolean aboveFloor) {
     if (val < 35) {
       return 7; // black
     }
     if (sat < 35) {
-      return val > 150 ? 6 : -1; // white, or grey scenery
+      return val > 150 || (aboveFloor && val > 110) ? 6 : -1; // white, or grey scenery
     }
     if (sat < 90 || val < 45) {
       return -1;
@@ -176,7 +199,7 @@ final class ColorBlobs {
     return 5; // purple
   }
 
-  private static List<Blob> blobsOfColor(Observation obs, int[] label, int color) {
+  private static List<Blob> blobsOfColor(Observation obs, int[] label, byte[] hsv, int color) {
     int w = obs.width();
     int h = obs.height();
     byte[] mask = new byte[w * h];
@@ -214,7 +237,7 @@ final class ColorBlobs {
         int y0 = st[k * 5 + 1];
         int bw = st[k * 5 + 2];
         int bh = st[k * 5 + 3];
-        Blob b = describe(obs, lab, k, color, area, x0, y0, bw, bh);
+        Blob b = describe(obs, lab, hsv, k, color, area, x0, y0, bw, bh);
         if (b != null) {
           out.add(b);
         }
@@ -223,8 +246,10 @@ final class ColorBlobs {
     return out;
   }
 
-  private static Blob describe(Observation obs, int[] lab, int k, int color, int area, int x0, int y0, int bw, int bh) {
+  private static Blob describe(Observation obs, int[] lab, byte[] hsv, int k, int color, int area, int x0, int y0,
+      int bw, int bh) {
     int w = obs.width();
+    int[] brightness = new int[256];
     byte[] roi = new byte[bw * bh];
     List<Integer> pix = new ArrayList<>();
     List<double[]> pts = new ArrayList<>();
@@ -237,6 +262,7 @@ final class ColorBlobs {
           continue;
         }
         roi[(v - y0) * bw + (u - x0)] = (byte) 255;
+        brightness[hsv[3 * i + 2] & 0xff]++;
         float d = obs.depth()[i];
         if (!Float.isFinite(d) || d <= 0 || ((u + v) & 1) == 1) {
           continue;
@@ -267,7 +293,40 @@ final class ColorBlobs {
     double circularity = circularity(roi, bw, bh);
     int[] pixels = pix.stream().mapToInt(Integer::intValue).toArray();
     return new Blob(Vocabulary.COLORS.get(color), area, x0, y0, x0 + bw - 1, y0 + bh - 1, circularity, min, max, top,
-        pixels, pts.toArray(new double[0][]));
+        faceted(brightness, area), pixels, pts.toArray(new double[0][]));
+  }
+
+  /**
+   * Share of the blob's pixels within a few brightness levels of its three most common ones. Flat
+   * faces of boxes and cylinders each have one brightness; a sphere's shading changes continuously.
+   */
+  static double faceted(int[] histogram, int total) {
+    int[] window = new int[256];
+    for (int v = 0; v < 256; v++) {
+      for (int d = -FACET_BAND; d <= FACET_BAND; d++) {
+        if (v + d >= 0 && v + d < 256) {
+          window[v] += histogram[v + d];
+        }
+      }
+    }
+    int covered = 0;
+    boolean[] used = new boolean[256];
+    for (int peak = 0; peak < 3; peak++) {
+      int best = -1;
+      for (int v = 0; v < 256; v++) {
+        if (!used[v] && (best < 0 || window[v] > window[best])) {
+          best = v;
+        }
+      }
+      for (int d = -FACET_BAND; d <= FACET_BAND; d++) {
+        int v = best + d;
+        if (v >= 0 && v < 256 && !used[v]) {
+          used[v] = true;
+          covered += histogram[v];
+        }
+      }
+    }
+    return total == 0 ? 0 : (double) covered / total;
   }
 
   /** 4*pi*area / perimeter^2 of the blob's outline: 1 for a disc, ~0.6-0.75 for boxes seen at an angle. */
@@ -297,7 +356,7 @@ final class ColorBlobs {
   }
 
   static String describe(Blob b) {
-    return String.format(java.util.Locale.ROOT, "%s blob %dpx w=%.2f h=%.2f circ=%.2f", b.color(), b.area(), b.width(),
-        b.height(), b.circularity());
+    return String.format(java.util.Locale.ROOT, "%s blob %dpx w=%.2f h=%.2f circ=%.2f faceted=%.2f", b.color(), b.area(),
+        b.width(), b.height(), b.circularity(), b.faceted());
   }
 }

@@ -30,8 +30,11 @@ import java.util.Optional;
  */
 public final class KeywordPolicy implements Policy {
   static final double MANIPULATION_RANGE = 1.5;
-  static final int MAX_SEARCH = 7;
+  /** Searches before giving up: three views (far, near, turned) at each of seven headings. */
+  static final int MAX_SEARCH = 21;
   static final int MAX_FAILURES = 3;
+  /** Blobs with more of their pixels in a few flat faces than this are boxes or cylinders, not balls. */
+  static final double FACETED_BOX = 0.7;
 
   @Override
   public String name() {
@@ -69,6 +72,16 @@ public final class KeywordPolicy implements Policy {
       case OPEN, CLOSE, PUSH, LOOK, FIND -> act(obs, blobs, step, resolve(step.object(), previousObject), history);
       default -> ask("Sorry, I can't do that.");
     };
+  }
+
+  /** What the baseline sees in an image: one line per colour blob with its shape class, for diagnostics. */
+  public static List<String> describeBlobs(Observation obs) {
+    List<String> out = new ArrayList<>();
+    for (Blob b : ColorBlobs.find(obs)) {
+      out.add(String.format(Locale.ROOT, "%-7s %-9s at (%d,%d)-(%d,%d) centre (%.2f, %.2f) %s", b.color(), shapeClass(b),
+          b.minU(), b.minV(), b.maxU(), b.maxV(), b.centre()[0], b.centre()[1], ColorBlobs.describe(b)));
+    }
+    return out;
   }
 
   private static ObjectQuery resolve(Optional<ObjectQuery> q, Optional<ObjectQuery> previous) {
@@ -156,7 +169,8 @@ public final class KeywordPolicy implements Policy {
     if (g.match == null) {
       return notFound(q, g, history);
     }
-    Pixel p = centrePixel(obs, g.match);
+    boolean drawer = q.category().filter("drawer"::equals).isPresent();
+    Pixel p = drawer ? handlePixel(obs, g.match) : centrePixel(obs, g.match);
     double conf = 1.0 / g.candidates;
     return switch (step.action()) {
       case OPEN -> approachOr(obs, g.match, q, "open", Map.of("target", q.words()), p, conf);
@@ -196,10 +210,12 @@ public final class KeywordPolicy implements Policy {
     if (turns >= MAX_SEARCH) {
       return ask("I cannot find the " + q.words() + ".");
     }
-    // Alternate far and near views: the default tilt misses what is close around the base.
+    // At each heading look far, then near, then turn: one tilt cannot see both the floor at the
+    // robot's feet and furniture across the room.
     Map<String, String> args = new LinkedHashMap<>();
     args.put("description", q.words());
-    args.put("range", turns % 2 == 0 ? "far" : "near");
+    args.put("direction", turns % 3 == 2 ? "left" : "here");
+    args.put("range", new String[] {"far", "near", "mid"}[turns % 3]);
     return Decision.of(call("find", args, null, 1.0), "look for the " + q.words());
   }
 
@@ -229,17 +245,31 @@ public final class KeywordPolicy implements Policy {
     if (w > 0.17) {
       return b.height() < 0.09 ? "tray" : "container";
     }
-    if (b.circularity() > 0.8 && b.height() < 1.25 * w) {
+    // A small cube's outline looks nearly round too; what gives a ball away is its shading, which
+    // changes continuously instead of in a few flat faces.
+    if (b.circularity() > 0.75 && b.faceted() < FACETED_BOX && b.height() < 1.25 * w) {
       return "ball";
     }
-    return b.height() > 1.3 * w ? "tall" : "boxy";
+    if (b.height() > 1.65 * w) {
+      return "can";
+    }
+    return b.height() > 1.2 * w ? "tall" : "boxy";
+  }
+
+  /** Whether a blob of shape class {@code cls} can be a {@code category}; cabinets and doors come in many sizes. */
+  static boolean matches(String category, String cls) {
+    if (category.equals("drawer") || category.equals("door")) {
+      return cls.equals("furniture") || cls.equals("container");
+    }
+    return classOf(category).equals(cls);
   }
 
   static String classOf(String category) {
     return switch (category) {
       case "cube", "block" -> "boxy";
       case "ball" -> "ball";
-      case "cylinder", "can" -> "tall";
+      case "cylinder" -> "tall";
+      case "can" -> "can";
       case "bin", "basket", "box" -> "container";
       case "tray" -> "tray";
       case "table", "shelf", "door", "drawer" -> "furniture";
@@ -258,7 +288,7 @@ public final class KeywordPolicy implements Policy {
         continue;
       }
       if (q.category().isPresent()) {
-        if (!classOf(q.category().get()).equals(cls)) {
+        if (!matches(q.category().get(), cls)) {
           continue;
         }
       } else if (receptacle ? !(cls.equals("container") || cls.equals("tray") || cls.equals("furniture"))
@@ -370,6 +400,46 @@ public final class KeywordPolicy implements Policy {
       }
     }
     return new Pixel(best % obs.width(), best / obs.width());
+  }
+
+  /**
+   * A drawer's handle: the grey (unsaturated) pixels inside the drawer's outline that stand out
+   * toward the robot from its front; the outline's centre when there are none.
+   */
+  static Pixel handlePixel(Observation obs, Blob drawer) {
+    int w = obs.width();
+    byte[] rgb = obs.rgb();
+    double[] base = robotXy(obs);
+    double frontDistance = Double.POSITIVE_INFINITY;
+    for (double[] p : drawer.points()) {
+      frontDistance = Math.min(frontDistance, Math.hypot(p[0] - base[0], p[1] - base[1]));
+    }
+    double su = 0;
+    double sv = 0;
+    int n = 0;
+    for (int v = Math.max(0, drawer.minV() - 10); v <= Math.min(obs.height() - 1, drawer.maxV() + 10); v++) {
+      for (int u = Math.max(0, drawer.minU() - 10); u <= Math.min(w - 1, drawer.maxU() + 10); u++) {
+        int i = v * w + u;
+        int r = rgb[3 * i] & 0xff;
+        int g = rgb[3 * i + 1] & 0xff;
+        int b = rgb[3 * i + 2] & 0xff;
+        int max = Math.max(r, Math.max(g, b));
+        int min = Math.min(r, Math.min(g, b));
+        float d = obs.depth()[i];
+        if (max < 40 || max > 220 || max - min > 0.15 * max || !Float.isFinite(d)) {
+          continue;
+        }
+        double[] o = obs.intrinsics().backProject(u, v, d);
+        double[] p = obs.odomFromOptical().apply(o[0], o[1], o[2]);
+        double dist = Math.hypot(p[0] - base[0], p[1] - base[1]);
+        if (dist < frontDistance - 0.005 && dist > frontDistance - 0.08 && p[2] > 0.05) {
+          su += u;
+          sv += v;
+          n++;
+        }
+      }
+    }
+    return n < 5 ? centrePixel(obs, drawer) : new Pixel((int) Math.round(su / n), (int) Math.round(sv / n));
   }
 
   /** A point on a surface's top, inside its edges and away from other blobs, nearest the robot. */

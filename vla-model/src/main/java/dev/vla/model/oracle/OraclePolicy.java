@@ -28,6 +28,8 @@ public final class OraclePolicy implements Policy {
   static final int MAX_SEARCH = 7;
   /** Closer than this, search with the head tilted down. */
   static final double NEAR_SEARCH = 1.0;
+  /** Farther than this, search with the head raised. */
+  static final double FAR_SEARCH = 2.2;
 
   private final Supplier<SceneTruth> truth;
 
@@ -247,7 +249,7 @@ public final class OraclePolicy implements Policy {
     Map<String, String> args = new LinkedHashMap<>();
     args.put("description", o.description());
     args.put("direction", o.bearing() >= 0 ? "left" : "right");
-    args.put("range", o.distance() < NEAR_SEARCH ? "near" : "far");
+    args.put("range", o.distance() < NEAR_SEARCH ? "near" : o.distance() > FAR_SEARCH ? "far" : "mid");
     return Decision.of(call("find", args, null), "look for the " + o.description());
   }
 

@@ -44,7 +44,7 @@ final class SceneKit {
     double base = switch (category) {
       case "block" -> 0.07;
       case "ball" -> 0.06;
-      case "can" -> 0.065;
+      case "can" -> 0.066;
       default -> 0.05;
     };
     if ("small".equals(size)) {

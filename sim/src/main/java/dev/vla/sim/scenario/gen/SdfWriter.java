@@ -24,6 +24,7 @@ public final class SdfWriter {
       "black", new double[] {0.07, 0.07, 0.08});
   private static final double[] LEG = {0.3, 0.3, 0.3};
   private static final double[] METAL = {0.6, 0.6, 0.62};
+  private static final double[] LID = {0.4, 0.4, 0.42};
 
   private final String world;
   private final StringBuilder models = new StringBuilder();
@@ -184,8 +185,14 @@ public final class SdfWriter {
         centreZ = z + size * 0.75;
       }
       case "can" -> {
-        geometry = "<cylinder><radius>" + fmt(size * 0.4) + "</radius><length>" + fmt(size * 1.2) + "</length></cylinder>";
-        centreZ = z + size * 0.6;
+        // A drink can: taller than wide, with a metal lid.
+        double r = size / 2;
+        double h = size * 1.8;
+        geometry = "<cylinder><radius>" + fmt(r) + "</radius><length>" + fmt(h) + "</length></cylinder>";
+        centreZ = z + h / 2;
+        l.append("        <visual name=\"lid\"><pose>0 0 ").append(fmt(h / 2 + 0.002)).append(" 0 0 0</pose><geometry>")
+            .append("<cylinder><radius>").append(fmt(r * 0.92)).append("</radius><length>0.004</length></cylinder></geometry>\n")
+            .append("          <material><diffuse>").append(rgba(LID)).append("</diffuse></material></visual>\n");
       }
       default -> throw new IllegalArgumentException("not a graspable category: " + category);
     }
