@@ -245,7 +245,7 @@ public final class Executor {
     }
     SkillSpec spec = registry.get(call.skill());
     if (spec.name().equals("stop")) {
-      stopAll("stop requested by call #" + call.callId());
+      stopAll(call.arg("reason").orElse("stop requested by call #" + call.callId()));
       report(call, SkillStatus.State.SUCCEEDED, "stopped");
       return;
     }

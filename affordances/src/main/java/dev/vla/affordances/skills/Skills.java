@@ -63,7 +63,8 @@ public final class Skills {
         List.of(ParamSpec.optional("target", OBJECT)),
         EnumSet.of(Resource.ARM, Resource.GRIPPER), false, List.of(Precondition.HOLDING), Duration.ofSeconds(20),
         SimpleSkills.HandOver::new, null));
-    r.register(new SkillSpec("stop", "halt all motion and hold position", List.of(), Set.of(), false, List.of(),
+    r.register(new SkillSpec("stop", "halt all motion and hold position",
+        List.of(ParamSpec.optional("reason", TEXT)), Set.of(), false, List.of(),
         Duration.ofSeconds(1), SimpleSkills.Instant::new, null));
     r.register(new SkillSpec("done", "report the task complete",
         List.of(ParamSpec.optional("summary", TEXT)), Set.of(), false, List.of(),

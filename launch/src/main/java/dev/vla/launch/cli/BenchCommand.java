@@ -1,16 +1,143 @@
 package dev.vla.launch.cli;
 
+import dev.vla.launch.UserError;
+import dev.vla.launch.VlaHome;
+import dev.vla.launch.bench.EpisodeBench;
+import dev.vla.launch.bench.LiveStackBench;
+
+import dev.vla.launch.bench.RenderBench;
+import dev.vla.sim.scenario.Scenario;
+import dev.vla.sim.scenario.ScenarioException;
+import dev.vla.sim.scenario.ScenarioLoader;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code vla bench}: latency benchmarks; each prints percentiles. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Benchmarks; each prints percentiles. Figures are kept in docs/benchmarks.md."},
-    subcommands = {})
+    description = {"Benchmarks; each prints percentiles. Figures are kept in docs/benchmarks.md.",
+        "Close other heavy programs first: these are timings on this machine."},
+    subcommands = {BenchCommand.Render.class, BenchCommand.Executor.class, BenchCommand.Stop.class,
+        BenchCommand.Episode.class})
 public final class BenchCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
+
+  static Scenario load(Path file) {
+    try {
+      return ScenarioLoader.load(VlaHome.requireExisting(file != null ? file : VlaHome.defaultScenario(), "scenario"));
+    } catch (ScenarioException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  static void header(PrintStream out, String what) {
+    out.println("vla bench " + what + " on " + Runtime.getRuntime().availableProcessors() + " cores, "
+        + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+  }
+
+  /** Renders the head camera. */
+  @Command(name = "render", mixinStandardHelpOptions = true,
+      description = "Render VGA RGB-D frames of a scenario (target p99 <= 10 ms).")
+  static final class Render implements Callable<Integer> {
+    @Option(names = "--scenario", paramLabel = "FILE", description = "Scenario to render (default: the demo).")
+    Path scenario;
+
+    @Option(names = "--frames", description = "Frames to time (default: ${DEFAULT-VALUE}).")
+    int frames = 2000;
+
+    @Override
+    public Integer call() {
+      header(System.out, "render");
+      RenderBench.run(load(scenario), frames).forEach(p -> p.print(System.out));
+      return 0;
+    }
+  }
+
+  /** Executor control-loop jitter with the live stack. */
+  @Command(name = "executor", mixinStandardHelpOptions = true,
+      description = {"Run the whole stack live (one thread per node, wall clock) and measure the executor's",
+          "50 Hz tick lateness while the robot works (target jitter p99 <= 2 ms)."})
+  static final class Executor implements Callable<Integer> {
+    @Option(names = "--seconds", description = "How long to run (default: ${DEFAULT-VALUE}).")
+    double seconds = 30;
+
+    @Override
+    public Integer call() throws Exception {
+      header(System.out, "executor");
+      LiveStackBench.Result r = LiveStackBench.run(load(null), seconds, 0);
+      r.executorJitter().print(System.out);
+      r.simJitter().print(System.out);
+      return 0;
+    }
+  }
+
+  /** Typed stop latency. */
+  @Command(name = "stop", mixinStandardHelpOptions = true,
+      description = {"Type \"stop\" on /vla/instruction while the robot drives and time it until the executor",
+          "publishes a zero /cmd_vel (target p99 <= 20 ms). Spoken stops arrive with the speech stage."})
+  static final class Stop implements Callable<Integer> {
+    @Option(names = "--stops", description = "Stops to time (default: ${DEFAULT-VALUE}).")
+    int stops = 100;
+
+    @Override
+    public Integer call() throws Exception {
+      header(System.out, "stop");
+      LiveStackBench.Result r = LiveStackBench.run(load(null), 0, stops);
+      r.typedStop().print(System.out);
+      if (r.stopsMissed() > 0) {
+        System.out.println("stops not measured (robot not driving at the moment, or no zero command seen): " + r.stopsMissed());
+      }
+      r.executorJitter().print(System.out);
+      return 0;
+    }
+  }
+
+  /** Whole episodes, sim time against wall time. */
+  @Command(name = "episode", mixinStandardHelpOptions = true,
+      description = "Run scenarios in lock step and compare sim time with wall time (eval runs faster than real time).")
+  static final class Episode implements Callable<Integer> {
+    @Option(names = "--scenarios", paramLabel = "DIR", description = "Scenario folder (default: scenarios/skeleton).")
+    Path dir;
+
+    @Option(names = "--policy", description = "Policy (default: ${DEFAULT-VALUE}).")
+    String policy = PolicyChoice.DEFAULT;
+
+    @Option(names = "--limit", description = "At most this many scenarios (default: ${DEFAULT-VALUE}).")
+    int limit = 10;
+
+    @Override
+    public Integer call() throws Exception {
+      header(System.out, "episode");
+      PolicyChoice.factory(policy);
+      List<Scenario> set;
+      try {
+        set = ScenarioLoader.loadAll(VlaHome.requireExisting(dir != null ? dir : VlaHome.defaultScenarioSet(), "folder"));
+      } catch (ScenarioException e) {
+        throw new UserError(e.getMessage());
+      }
+      List<EpisodeBench.Row> rows = EpisodeBench.run(set.subList(0, Math.min(limit, set.size())), policy);
+      double sim = 0;
+      double wall = 0;
+      for (EpisodeBench.Row r : rows) {
+        System.out.printf(Locale.ROOT, "%-24s %-7s sim %6.1f s  wall %5.2f s  %5.1fx real time%n", r.scenario(),
+            r.success() ? "ok" : "FAILED", r.simSeconds(), r.wallSeconds(), r.speedup());
+        sim += r.simSeconds();
+        wall += r.wallSeconds();
+      }
+      System.out.printf(Locale.ROOT, "total: %.1f s of sim time in %.1f s of wall time: %.1fx real time (one job, %s)%n",
+          sim, wall, sim / wall, policy);
+      return 0;
+    }
+  }
+
 }

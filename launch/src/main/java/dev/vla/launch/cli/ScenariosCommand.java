@@ -23,7 +23,7 @@ public final class ScenariosCommand implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   /** Loads scenario files and reports the first problem of each bad one, with file and line. */

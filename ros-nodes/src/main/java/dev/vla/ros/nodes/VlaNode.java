@@ -186,7 +186,7 @@ public final class VlaNode extends Node {
     if (awaitingCall < 0) {
       return;
     }
-    AffordanceCall stop = new AffordanceCall(CALL_IDS.getAndIncrement(), "stop", Map.of(), Optional.empty(),
+    AffordanceCall stop = new AffordanceCall(CALL_IDS.getAndIncrement(), "stop", Map.of("reason", why), Optional.empty(),
         Optional.empty(), 1.0, 1.0, instructionId, now);
     awaitingCall = stop.callId();
     calls.publish(stop);

@@ -7,7 +7,7 @@ import dev.vla.sim.render.CameraModel;
 import dev.vla.sim.render.Lighting;
 import dev.vla.sim.render.RgbdFrame;
 import dev.vla.sim.render.Renderer;
-import dev.vla.sim.render.SensorEffects;
+import dev.vla.sim.render.SensorNoise;
 import dev.vla.sim.render.Solid;
 import dev.vla.sim.scenario.Event;
 import dev.vla.sim.scenario.Geometry;
@@ -67,7 +67,8 @@ public final class Simulator {
 
   public static final int ROBOT_ID_BASE = 1000;
   /** Camera noise like a consumer RGB-D sensor: 2 levels of colour noise, 1.5 mm of depth noise at 1 m. */
-  private static final SensorEffects.Settings SENSOR = new SensorEffects.Settings(2.0, 1, 1, 1, 0.0015);
+  private static final double COLOR_NOISE = 2.0;
+  private static final double DEPTH_NOISE_AT_1M = 0.0015;
   private static final double FINGER_PAD = 0.02;
   private static final double HANDLE_THICKNESS = 0.02;
   private static final double GRIP_FORCE = 20.0;
@@ -604,7 +605,7 @@ public final class Simulator {
   public void render(RgbdFrame out) {
     renderer.render(solids(), worldFromOptical(), lighting, out);
     if (config.sensorNoise()) {
-      SensorEffects.apply(out, SENSOR, noise.nextLong());
+      SensorNoise.apply(out, COLOR_NOISE, DEPTH_NOISE_AT_1M, noise.nextLong());
     }
   }
 

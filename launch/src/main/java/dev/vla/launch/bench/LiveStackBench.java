@@ -1,0 +1,112 @@
+package dev.vla.launch.bench;
+
+import dev.vla.affordances.Executor;
+import dev.vla.affordances.RobotGeometry;
+import dev.vla.affordances.skills.Skills;
+import dev.vla.model.Policies;
+import dev.vla.ros.Topics;
+import dev.vla.ros.msg.StringMsg;
+import dev.vla.ros.msg.Twist;
+import dev.vla.ros.nodes.ExecutorNode;
+import dev.vla.ros.nodes.Node;
+import dev.vla.ros.nodes.SimBridgeNode;
+import dev.vla.ros.nodes.ThreadedRunner;
+import dev.vla.ros.nodes.VlaNode;
+import dev.vla.ros.transport.InMemoryTransport;
+import dev.vla.ros.transport.Publisher;
+import dev.vla.sim.episode.Episode;
+import dev.vla.sim.scenario.Scenario;
+import dev.vla.sim.world.Simulator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The whole stack live, each node on its own thread in wall-clock time, as on a robot: measures the
+ * executor's 50 Hz control-loop jitter while the robot works, and the typed stop path (a "stop" on
+ * {@code /vla/instruction} until the executor publishes a zero {@code /cmd_vel}), repeated while the
+ * robot is driving.
+ */
+public final class LiveStackBench {
+  /** Results: executor tick lateness and stop latency. */
+  public record Result(Percentiles executorJitter, Percentiles simJitter, Percentiles typedStop, int stopsMissed) {}
+
+  private LiveStackBench() {}
+
+  /**
+   * @param scenario a scenario whose task keeps the robot moving (the demo)
+   * @param seconds how long to run for jitter
+   * @param stops how many typed stops to time
+   */
+  public static Result run(Scenario scenario, double seconds, int stops) throws InterruptedException {
+    Histogram executorLate = Percentiles.histogram();
+    Histogram simLate = Percentiles.histogram();
+    Histogram stopLatency = Percentiles.histogram();
+    int missed = 0;
+    Random rng = new Random(7);
+    long deadline = System.nanoTime() + (long) (seconds * 1e9);
+    int done = 0;
+    while (done < stops || System.nanoTime() < deadline) {
+      Simulator sim = new Simulator(scenario, Simulator.Config.defaults(done));
+      Episode episode = new Episode(sim);
+      try (InMemoryTransport transport = new InMemoryTransport()) {
+        List<Node> nodes = new ArrayList<>();
+        nodes.add(new SimBridgeNode(transport, episode, new SimBridgeNode.Config(15), line -> { }));
+        nodes.add(new VlaNode(transport, Policies.create("keyword", null), VlaNode.Config.defaults(Map.of()), e -> { }));
+        nodes.add(new ExecutorNode(transport, Skills.standardRegistry(), RobotGeometry.standard(),
+            Executor.Config.defaults(), s -> { }));
+        AtomicLong stopSent = new AtomicLong(-1);
+        AtomicLong zeroSeen = new AtomicLong(-1);
+        AtomicLong lastMoving = new AtomicLong(-1);
+        transport.subscribe(Topics.CMD_VEL, (Twist t) -> {
+          long now = System.nanoTime();
+          if (!t.isZero()) {
+            lastMoving.set(now);
+          } else if (stopSent.get() > 0 && zeroSeen.get() < 0) {
+            zeroSeen.set(now);
+          }
+        });
+        Publisher<StringMsg> say = transport.advertise(Topics.INSTRUCTION);
+        try (ThreadedRunner runner = new ThreadedRunner(nodes)) {
+          runner.observeLateness(0, ns -> simLate.recordValue(Math.max(0, ns) / 1000));
+          runner.observeLateness(2, ns -> executorLate.recordValue(Math.max(0, ns) / 1000));
+          runner.start();
+          say.publish(new StringMsg(scenario.task().says().isEmpty() ? "put the red cube in the blue bin"
+              : scenario.task().says().get(0).text()));
+          // Wait until the base is driving, then stop it at a random moment.
+          long waitUntil = System.nanoTime() + 20_000_000_000L;
+          while (System.nanoTime() < waitUntil && (lastMoving.get() < 0 || System.nanoTime() - lastMoving.get() > 30_000_000L)) {
+            Thread.sleep(5);
+          }
+          Thread.sleep(rng.nextInt(300));
+          if (done < stops && lastMoving.get() > 0 && System.nanoTime() - lastMoving.get() < 30_000_000L) {
+            stopSent.set(System.nanoTime());
+            say.publish(new StringMsg("stop"));
+            Thread.sleep(200);
+            if (zeroSeen.get() > 0) {
+              stopLatency.recordValue((zeroSeen.get() - stopSent.get()) / 1000);
+            } else {
+              missed++;
+            }
+            done++;
+          } else if (done < stops) {
+            missed++;
+            done++;
+          }
+          if (System.nanoTime() < deadline) {
+            Thread.sleep(Math.min(2000, Math.max(0, (deadline - System.nanoTime()) / 1_000_000)));
+          }
+        }
+        for (Node n : nodes) {
+          n.close();
+        }
+      }
+    }
+    return new Result(Percentiles.of("executor tick lateness at 50 Hz (jitter)", executorLate),
+        Percentiles.of("sim bridge tick lateness at 50 Hz (jitter)", simLate),
+        Percentiles.of("typed stop -> zero /cmd_vel", stopLatency), missed);
+  }
+}

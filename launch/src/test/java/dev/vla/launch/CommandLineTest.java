@@ -1,0 +1,122 @@
+package dev.vla.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line as a user meets it: help, exit codes, reports and records. */
+class CommandLineTest {
+  record Result(int code, String out, String err) {}
+
+  static Result vla(String... args) {
+    PrintStream saved = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    // Before the CommandLine exists: picocli's default strategy remembers System.out when it is created.
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    CommandLine cl = Main.commandLine();
+    StringWriter err = new StringWriter();
+    PrintWriter errPrinter = new PrintWriter(err);
+    cl.setErr(errPrinter);
+    StringWriter outWriter = new StringWriter();
+    PrintWriter outPrinter = new PrintWriter(outWriter);
+    cl.setOut(outPrinter);
+    try {
+      int code = cl.execute(args);
+      outPrinter.flush();
+      errPrinter.flush();
+      return new Result(code, outWriter + captured.toString(StandardCharsets.UTF_8), err.toString());
+    } finally {
+      System.setOut(saved);
+    }
+  }
+
+  static Path resource(String name) throws Exception {
+    return Path.of(CommandLineTest.class.getResource("/scenarios/" + name).toURI());
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String[] args : new String[][] {{"--help"}, {"run", "--help"}, {"eval", "--help"}, {"bench", "--help"},
+        {"bench", "render", "--help"}, {"scenarios", "--help"}, {"scenarios", "generate", "--help"}}) {
+      Result r = vla(args);
+      assertEquals(0, r.code(), String.join(" ", args));
+      assertTrue(r.out().contains("Usage:"), String.join(" ", args) + " prints usage");
+    }
+    assertTrue(vla("--help").out().contains("run") && vla("--help").out().contains("eval"));
+  }
+
+  @Test
+  void aMissingScenarioIsOneClearLine() {
+    Result r = vla("run", "--scenario", "/nonexistent/x.sdf", "--fast");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("does not exist"), r.err());
+    assertTrue(!r.err().contains("Exception"), "no stack trace: " + r.err());
+  }
+
+  @Test
+  void aMalformedScenarioNamesFileAndLine(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("bad.sdf");
+    Files.writeString(bad, "<sdf version=\"1.9\" xmlns:vla=\"urn:vla-controller:scenario:1\">\n<world name=\"w\">\n"
+        + "<vla:task timeout=\"-3\"><vla:expect><vla:no_motion/></vla:expect></vla:task>\n</world></sdf>\n");
+    Result r = vla("run", "--scenario", bad.toString(), "--fast");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("bad.sdf:3"), r.err());
+  }
+
+  @Test
+  void anUnknownPolicyListsTheKnownOnes() throws Exception {
+    Result r = vla("run", "--scenario", resource("red_cube_blue_bin.sdf").toString(), "--policy", "magic", "--fast");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("keyword") && r.err().contains("oracle"), r.err());
+  }
+
+  @Test
+  void runPrintsCallsAndWritesARecord(@TempDir Path dir) throws Exception {
+    Result r = vla("run", "--scenario", resource("red_cube_blue_bin.sdf").toString(), "--fast", "--record",
+        dir.resolve("rec").toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("vla: call pick("), r.out());
+    assertTrue(r.out().contains("SUCCESS"), r.out());
+    for (String f : new String[] {"contact_sheet.png", "trajectory.png", "timeline.csv", "summary.json"}) {
+      assertTrue(Files.size(dir.resolve("rec").resolve(f)) > 100, f);
+    }
+    JsonNode summary = new ObjectMapper().readTree(dir.resolve("rec/summary.json").toFile());
+    assertTrue(summary.get("success").asBoolean());
+    assertTrue(summary.get("timeline").size() > 3);
+  }
+
+  @Test
+  void evalWritesTheContractReportAndExitsZeroEvenOnFailures(@TempDir Path dir) throws Exception {
+    Path set = dir.resolve("set");
+    Files.createDirectories(set);
+    Files.copy(resource("red_cube_blue_bin.sdf"), set.resolve("a.sdf"));
+    Files.copy(resource("41_refuse_1.sdf"), set.resolve("b.sdf"));
+    Path report = dir.resolve("out/report.json");
+    Result r = vla("eval", "--scenarios", set.toString(), "--policy", "oracle", "--report", report.toString(), "--quiet");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("oracle (reads simulator ground truth"), "the oracle is labelled as such");
+    JsonNode root = new ObjectMapper().readTree(report.toFile());
+    assertEquals("oracle", root.get("policy").asText());
+    assertEquals(2, root.get("scenarios").size());
+    for (JsonNode s : root.get("scenarios")) {
+      for (String field : new String[] {"name", "success", "duration_s", "calls", "failure", "stop_latency_ms"}) {
+        assertTrue(s.has(field), "scenario entry has " + field);
+      }
+    }
+    JsonNode summary = root.get("summary");
+    assertEquals(2, summary.get("total").asInt());
+    assertEquals(summary.get("succeeded").asInt() / 2.0, summary.get("success_rate").asDouble(), 1e-9);
+  }
+}

@@ -1,0 +1,107 @@
+package dev.vla.ros.nodes;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
+
+/**
+ * Spins each node on its own thread in wall-clock time, as separate ROS 2 processes would: a node
+ * ticks at its period and at once when woken (a stop arriving). Time is nanoseconds since
+ * {@link #start}. Each tick's lateness against its schedule can be observed for jitter measurements.
+ */
+public final class ThreadedRunner implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger("runner");
+
+  private final List<Node> nodes;
+  private final List<Thread> threads = new ArrayList<>();
+  private final AtomicBoolean running = new AtomicBoolean();
+  private final List<LongConsumer> latenessObservers = new ArrayList<>();
+  private long origin;
+
+  public ThreadedRunner(List<Node> nodes) {
+    this.nodes = List.copyOf(nodes);
+    for (int i = 0; i < nodes.size(); i++) {
+      latenessObservers.add(ns -> { });
+    }
+  }
+
+  /** Observes how late each tick of node {@code index} started, in nanoseconds; set before {@link #start}. */
+  public void observeLateness(int index, LongConsumer observer) {
+    latenessObservers.set(index, observer);
+  }
+
+  /** Nanoseconds since start: the clock every node ticks with. */
+  public long now() {
+    return System.nanoTime() - origin;
+  }
+
+  public void start() {
+    if (!running.compareAndSet(false, true)) {
+      throw new IllegalStateException("runner already started");
+    }
+    origin = System.nanoTime();
+    for (int i = 0; i < nodes.size(); i++) {
+      Node node = nodes.get(i);
+      LongConsumer lateness = latenessObservers.get(i);
+      Thread t = new Thread(() -> spin(node, lateness), "node-" + node.name());
+      t.setDaemon(true);
+      node.setWakeup(() -> LockSupport.unpark(t));
+      threads.add(t);
+    }
+    threads.forEach(Thread::start);
+  }
+
+  private void spin(Node node, LongConsumer lateness) {
+    long period = node.period().toNanos();
+    long next = now();
+    while (running.get()) {
+      long wait = next - now();
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+        if (!running.get()) {
+          break;
+        }
+        if (now() < next) {
+          // Woken early by urgent work: tick now, keep the schedule.
+          tickSafely(node, now());
+          continue;
+        }
+      }
+      long start = now();
+      lateness.accept(start - next);
+      tickSafely(node, start);
+      next += period;
+      if (now() - next > 10 * period) {
+        next = now(); // fell far behind (debugger, overload): do not try to catch up with a burst
+      }
+    }
+  }
+
+  private static void tickSafely(Node node, long now) {
+    try {
+      node.tick(now);
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, node.name() + ": tick failed", e);
+    }
+  }
+
+  /** Stops the threads (each finishes its current tick), then returns. */
+  @Override
+  public void close() {
+    running.set(false);
+    for (Thread t : threads) {
+      LockSupport.unpark(t);
+    }
+    for (Thread t : threads) {
+      try {
+        t.join(2000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+}
