@@ -1,13 +1,27 @@
 #!/usr/bin/env bash
 # Installs the Debian packages vla-controller needs, if any are missing. Runs apt-get as root (or via
 # sudo without a password); otherwise prints the exact command to run. Safe to run repeatedly.
+#   setup.sh            what running the controller needs
+#   setup.sh --test     also what the tests need
+#   --quiet             say nothing when everything is there
 set -euo pipefail
 
 QUIET=0
-[ "${1:-}" = "--quiet" ] && QUIET=1
+TEST=0
+for a in "$@"; do
+  case "$a" in
+    --quiet) QUIET=1 ;;
+    --test) TEST=1 ;;
+    *) echo "setup: unknown option $a (expected --test, --quiet)" >&2; exit 2 ;;
+  esac
+done
 
-# Runtime and test needs. OpenCV, ONNX Runtime and Fast-DDS come as Maven jars with their natives.
+# OpenCV, ONNX Runtime and Fast-DDS come as Maven jars with their natives: the controller needs a JDK and Maven.
 PACKAGES=(openjdk-17-jdk-headless maven)
+if [ $TEST -eq 1 ]; then
+  # The strict scenario-file check against Gazebo's SDF parser (tools/sdfcheck).
+  PACKAGES+=(libsdformat-dev pkg-config g++)
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do
