@@ -71,6 +71,8 @@ public final class Simulator {
   private static final double FINGER_PAD = 0.02;
   private static final double HANDLE_THICKNESS = 0.02;
   private static final double GRIP_FORCE = 20.0;
+  /** A base contact ends once the base is this far clear of the body it touched. */
+  private static final double CONTACT_RELEASE = 0.01;
 
   private final Scenario scenario;
   private final Config config;
@@ -223,7 +225,6 @@ public final class Simulator {
     robot.v = approach(robot.v, targetV, g.maxLinearAccel() * dt);
     robot.w = approach(robot.w, targetW, g.maxAngularAccel() * dt);
     if (robot.v == 0 && robot.w == 0) {
-      contactNow.clear();
       return;
     }
     Pose2D next = integratePose(robot.world, robot.v, robot.w, dt);
@@ -238,10 +239,15 @@ public final class Simulator {
       robot.w = 0;
       return;
     }
-    contactNow.clear();
     robot.world = next;
     robot.odom = integratePose(robot.odom, robot.v, robot.w, dt);
     everMoved = true;
+    // A contact lasts until the base has moved clear of that body, not merely one step off it: after a
+    // blocked step the velocity ramps up from zero and creeps a fraction of a millimetre before
+    // touching again, which is the same contact.
+    contactNow.removeIf(name -> body(name)
+        .map(b -> b.removed || b.held || baseClearance(b, robot.world) >= g.baseRadius() + CONTACT_RELEASE)
+        .orElse(true));
   }
 
   private static Pose2D integratePose(Pose2D p, double v, double w, double dt) {
@@ -254,24 +260,27 @@ public final class Simulator {
       if (b.removed || b.held) {
         continue;
       }
-      String[] hit = {null};
-      b.forEachSolid((shape, t) -> {
-        if (hit[0] != null || shape.isPlane()) {
-          return;
-        }
-        double[] bb = shape.bounds(t);
-        if (bb[2] > g.baseHeight() || bb[5] < 0.005) {
-          return; // above the base (a table top) or a floor marking
-        }
-        if (shape.footprintDistance(t, pose.x(), pose.y()) < g.baseRadius()) {
-          hit[0] = b.name();
-        }
-      });
-      if (hit[0] != null) {
-        return Optional.of(hit[0]);
+      if (baseClearance(b, pose) < g.baseRadius()) {
+        return Optional.of(b.name());
       }
     }
     return Optional.empty();
+  }
+
+  /** Horizontal distance from the base centre to the nearest shape of {@code b} the base can run into. */
+  private double baseClearance(Body b, Pose2D pose) {
+    double[] nearest = {Double.POSITIVE_INFINITY};
+    b.forEachSolid((shape, t) -> {
+      if (shape.isPlane()) {
+        return;
+      }
+      double[] bb = shape.bounds(t);
+      if (bb[2] > g.baseHeight() || bb[5] < 0.005) {
+        return; // above the base (a table top) or a floor marking
+      }
+      nearest[0] = Math.min(nearest[0], shape.footprintDistance(t, pose.x(), pose.y()));
+    });
+    return nearest[0];
   }
 
   private void moveArm() {
