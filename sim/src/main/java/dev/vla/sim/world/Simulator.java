@@ -316,7 +316,10 @@ public final class Simulator {
     }
     double next = approach(robot.gripperWidth, target, g.gripperSpeed() * dt);
     if (next < before && robot.held == null && robot.handle == null) {
-      next = tryGrasp(tip, before, next);
+      if (robot.gripperVelocity >= 0) {
+        robot.closingFrom = before; // the fingers start closing now
+      }
+      next = tryGrasp(tip, robot.closingFrom, next);
     }
     robot.gripperWidth = next;
     robot.gripperVelocity = (next - before) / dt;
@@ -327,8 +330,11 @@ public final class Simulator {
     return 2 * robot.held.extentAlong(-Math.sin(a), Math.cos(a));
   }
 
-  /** Closing from {@code before} to {@code next}: stops on a graspable object or a drawer handle between the fingers. */
-  private double tryGrasp(double[] tip, double before, double next) {
+  /**
+   * Closing to {@code next}: stops on a graspable object or a drawer handle that was between the
+   * fingers when they started closing from {@code opening}.
+   */
+  private double tryGrasp(double[] tip, double opening, double next) {
     double yaw = robot.armYawWorld();
     double ax = -Math.sin(yaw);
     double ay = Math.cos(yaw);
@@ -344,7 +350,7 @@ public final class Simulator {
       double radial = (c[0] - tip[0]) * rx + (c[1] - tip[1]) * ry;
       double halfW = b.extentAlong(ax, ay);
       double halfR = b.extentAlong(rx, ry);
-      boolean between = Math.abs(lateral) + halfW <= before / 2 + 0.005
+      boolean between = Math.abs(lateral) + halfW <= opening / 2 + 0.005
           && Math.abs(radial) <= halfR + 0.012
           && tip[2] - FINGER_PAD < bb[5] - 0.005 && tip[2] + FINGER_PAD > bb[2];
       if (between && next <= 2 * halfW) {
@@ -370,7 +376,7 @@ public final class Simulator {
       double[] p = h.get();
       double lateral = (p[0] - tip[0]) * ax + (p[1] - tip[1]) * ay;
       double radial = (p[0] - tip[0]) * rx + (p[1] - tip[1]) * ry;
-      if (Math.abs(lateral) <= before / 2 - 0.01 && Math.abs(radial) <= 0.035 && Math.abs(p[2] - tip[2]) <= 0.035
+      if (Math.abs(lateral) <= opening / 2 - 0.01 && Math.abs(radial) <= 0.035 && Math.abs(p[2] - tip[2]) <= 0.035
           && next <= HANDLE_THICKNESS) {
         robot.handle = b;
         b.touched = true;
