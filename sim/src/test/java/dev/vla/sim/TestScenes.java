@@ -135,22 +135,31 @@ public final class TestScenes {
   }
 
   /**
-   * A top-down grasp the way the pick skill does it: open, pre-grasp 0.12 m above, descend so the
-   * fingertips are 2.5 cm below the top, close; {@code lateral} shifts the fingertip sideways (across
-   * the fingers) from the body's centre.
+   * A top-down grasp the way the pick skill does it: open, pre-grasp 0.12 m above, descend to the
+   * fingertip point (x, y, z), close and wait for the fingers to stop.
+   */
+  public static void graspAt(Simulator sim, double x, double y, double z) {
+    gripper(sim, GEOMETRY.gripperMaxWidth());
+    moveTip(sim, x, y, z + 0.12, DOWN);
+    moveTip(sim, x, y, z, DOWN, 1.0);
+    gripper(sim, 0);
+  }
+
+  /**
+   * {@link #graspAt} a body's centre with the fingertips 2.5 cm below its top; {@code lateral} shifts
+   * the fingertip sideways (across the fingers, to the arm's left) from the centre.
    */
   public static void graspFromAbove(Simulator sim, String name, double lateral) {
     Body body = sim.body(name).orElseThrow();
     double[] c = body.centre();
-    double top = body.bounds()[5];
-    double[] local = sim.worldPose().toLocal(c[0], c[1]);
-    double yaw = Math.atan2(local[1], local[0] - GEOMETRY.shoulderX()) + sim.worldPose().yaw();
-    double x = c[0] - Math.sin(yaw) * lateral;
-    double y = c[1] + Math.cos(yaw) * lateral;
-    gripper(sim, GEOMETRY.gripperMaxWidth());
-    moveTip(sim, x, y, top - 0.025 + 0.12, DOWN);
-    moveTip(sim, x, y, top - 0.025, DOWN, 1.0);
-    gripper(sim, 0);
+    double yaw = armYawTowards(sim, c[0], c[1]);
+    graspAt(sim, c[0] - Math.sin(yaw) * lateral, c[1] + Math.cos(yaw) * lateral, body.bounds()[5] - 0.025);
+  }
+
+  /** World heading of the arm's plane when it reaches for (x, y) from where the base is. */
+  public static double armYawTowards(Simulator sim, double x, double y) {
+    double[] local = sim.worldPose().toLocal(x, y);
+    return Math.atan2(local[1], local[0] - GEOMETRY.shoulderX()) + sim.worldPose().yaw();
   }
 
   public static void graspFromAbove(Simulator sim, String name) {
