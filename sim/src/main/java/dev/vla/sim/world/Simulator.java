@@ -443,6 +443,7 @@ public final class Simulator {
         if (inside[0]) {
           b.translate(dx, dy, 0);
           b.touched = true;
+          settle(b); // pushed off an edge it falls; on a surface it stays where it is
         }
       } else if (b.hasDrawerJoint()) {
         double[] axis = b.worldAxis();
