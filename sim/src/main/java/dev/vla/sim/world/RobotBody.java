@@ -26,6 +26,8 @@ final class RobotBody {
   double gripperWidth;
   double gripperCommanded;
   double gripperVelocity;
+  /** The opening the fingers last started closing from. */
+  double closingFrom;
   Body held;
   /** The held body's pose in the gripper frame. */
   dev.vla.sim.scenario.Transform gripperFromHeld;

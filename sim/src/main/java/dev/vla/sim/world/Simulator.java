@@ -72,6 +72,8 @@ public final class Simulator {
   private static final double FINGER_PAD = 0.02;
   private static final double HANDLE_THICKNESS = 0.02;
   private static final double GRIP_FORCE = 20.0;
+  /** A base contact ends once the base is this far clear of the body it touched. */
+  private static final double CONTACT_RELEASE = 0.01;
 
   private final Scenario scenario;
   private final Config config;
@@ -224,7 +226,6 @@ public final class Simulator {
     robot.v = approach(robot.v, targetV, g.maxLinearAccel() * dt);
     robot.w = approach(robot.w, targetW, g.maxAngularAccel() * dt);
     if (robot.v == 0 && robot.w == 0) {
-      contactNow.clear();
       return;
     }
     Pose2D next = integratePose(robot.world, robot.v, robot.w, dt);
@@ -239,10 +240,15 @@ public final class Simulator {
       robot.w = 0;
       return;
     }
-    contactNow.clear();
     robot.world = next;
     robot.odom = integratePose(robot.odom, robot.v, robot.w, dt);
     everMoved = true;
+    // A contact lasts until the base has moved clear of that body, not merely one step off it: after a
+    // blocked step the velocity ramps up from zero and creeps a fraction of a millimetre before
+    // touching again, which is the same contact.
+    contactNow.removeIf(name -> body(name)
+        .map(b -> b.removed || b.held || baseClearance(b, robot.world) >= g.baseRadius() + CONTACT_RELEASE)
+        .orElse(true));
   }
 
   private static Pose2D integratePose(Pose2D p, double v, double w, double dt) {
@@ -255,24 +261,27 @@ public final class Simulator {
       if (b.removed || b.held) {
         continue;
       }
-      String[] hit = {null};
-      b.forEachSolid((shape, t) -> {
-        if (hit[0] != null || shape.isPlane()) {
-          return;
-        }
-        double[] bb = shape.bounds(t);
-        if (bb[2] > g.baseHeight() || bb[5] < 0.005) {
-          return; // above the base (a table top) or a floor marking
-        }
-        if (shape.footprintDistance(t, pose.x(), pose.y()) < g.baseRadius()) {
-          hit[0] = b.name();
-        }
-      });
-      if (hit[0] != null) {
-        return Optional.of(hit[0]);
+      if (baseClearance(b, pose) < g.baseRadius()) {
+        return Optional.of(b.name());
       }
     }
     return Optional.empty();
+  }
+
+  /** Horizontal distance from the base centre to the nearest shape of {@code b} the base can run into. */
+  private double baseClearance(Body b, Pose2D pose) {
+    double[] nearest = {Double.POSITIVE_INFINITY};
+    b.forEachSolid((shape, t) -> {
+      if (shape.isPlane()) {
+        return;
+      }
+      double[] bb = shape.bounds(t);
+      if (bb[2] > g.baseHeight() || bb[5] < 0.005) {
+        return; // above the base (a table top) or a floor marking
+      }
+      nearest[0] = Math.min(nearest[0], shape.footprintDistance(t, pose.x(), pose.y()));
+    });
+    return nearest[0];
   }
 
   private void moveArm() {
@@ -308,7 +317,10 @@ public final class Simulator {
     }
     double next = approach(robot.gripperWidth, target, g.gripperSpeed() * dt);
     if (next < before && robot.held == null && robot.handle == null) {
-      next = tryGrasp(tip, before, next);
+      if (robot.gripperVelocity >= 0) {
+        robot.closingFrom = before; // the fingers start closing now
+      }
+      next = tryGrasp(tip, robot.closingFrom, next);
     }
     robot.gripperWidth = next;
     robot.gripperVelocity = (next - before) / dt;
@@ -319,8 +331,11 @@ public final class Simulator {
     return 2 * robot.held.extentAlong(-Math.sin(a), Math.cos(a));
   }
 
-  /** Closing from {@code before} to {@code next}: stops on a graspable object or a drawer handle between the fingers. */
-  private double tryGrasp(double[] tip, double before, double next) {
+  /**
+   * Closing to {@code next}: stops on a graspable object or a drawer handle that was between the
+   * fingers when they started closing from {@code opening}.
+   */
+  private double tryGrasp(double[] tip, double opening, double next) {
     double yaw = robot.armYawWorld();
     double ax = -Math.sin(yaw);
     double ay = Math.cos(yaw);
@@ -336,7 +351,7 @@ public final class Simulator {
       double radial = (c[0] - tip[0]) * rx + (c[1] - tip[1]) * ry;
       double halfW = b.extentAlong(ax, ay);
       double halfR = b.extentAlong(rx, ry);
-      boolean between = Math.abs(lateral) + halfW <= before / 2 + 0.005
+      boolean between = Math.abs(lateral) + halfW <= opening / 2 + 0.005
           && Math.abs(radial) <= halfR + 0.012
           && tip[2] - FINGER_PAD < bb[5] - 0.005 && tip[2] + FINGER_PAD > bb[2];
       if (between && next <= 2 * halfW) {
@@ -362,7 +377,7 @@ public final class Simulator {
       double[] p = h.get();
       double lateral = (p[0] - tip[0]) * ax + (p[1] - tip[1]) * ay;
       double radial = (p[0] - tip[0]) * rx + (p[1] - tip[1]) * ry;
-      if (Math.abs(lateral) <= before / 2 - 0.01 && Math.abs(radial) <= 0.035 && Math.abs(p[2] - tip[2]) <= 0.035
+      if (Math.abs(lateral) <= opening / 2 - 0.01 && Math.abs(radial) <= 0.035 && Math.abs(p[2] - tip[2]) <= 0.035
           && next <= HANDLE_THICKNESS) {
         robot.handle = b;
         b.touched = true;
@@ -429,6 +444,7 @@ public final class Simulator {
         if (inside[0]) {
           b.translate(dx, dy, 0);
           b.touched = true;
+          settle(b); // pushed off an edge it falls; on a surface it stays where it is
         }
       } else if (b.hasDrawerJoint()) {
         double[] axis = b.worldAxis();
