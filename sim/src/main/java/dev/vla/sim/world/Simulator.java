@@ -229,7 +229,7 @@ public final class Simulator {
       return;
     }
     Pose2D next = integratePose(robot.world, robot.v, robot.w, dt);
-    Optional<String> hit = baseCollision(next);
+    Optional<String> hit = baseCollision(robot.world, next);
     if (hit.isPresent()) {
       if (!contactNow.contains(hit.get())) {
         contactNow.add(hit.get());
@@ -256,12 +256,17 @@ public final class Simulator {
     return new Pose2D(p.x() + v * dt * Math.cos(yawMid), p.y() + v * dt * Math.sin(yawMid), Pose2D.wrap(p.yaw() + w * dt));
   }
 
-  private Optional<String> baseCollision(Pose2D pose) {
+  /**
+   * The body the base would run into moving from {@code from} to {@code to}. A base already overlapping
+   * something (shoved there by an event) may move as long as it does not get deeper in.
+   */
+  private Optional<String> baseCollision(Pose2D from, Pose2D to) {
     for (Body b : bodies) {
       if (b.removed || b.held) {
         continue;
       }
-      if (baseClearance(b, pose) < g.baseRadius()) {
+      double after = baseClearance(b, to);
+      if (after < g.baseRadius() && after < baseClearance(b, from) + 1e-9) {
         return Optional.of(b.name());
       }
     }

@@ -39,6 +39,20 @@ class BaseCollisionTest {
   }
 
   @Test
+  void aBaseShovedIntoAnObstacleCanBackOutButNotGoDeeper() {
+    Simulator sim = TestScenes.simulator(TestScenes.world(),
+        TestScenes.staticBox("crate", 1.6, 0, 0, 0.3, 0.6, 0.5));
+    // Shoved so that the base overlaps the crate's face (at x = 1.45) by 10 cm.
+    sim.apply(new dev.vla.sim.scenario.Event.PushRobot(0, new dev.vla.sim.scenario.Trigger.At(0), 0,
+        1.45 - RADIUS + 0.10, 0, 0));
+    double shoved = sim.worldPose().x();
+    drive(sim, 0.3, 0, 1.0);
+    assertEquals(shoved, sim.worldPose().x(), 1e-9, "forward would go deeper: blocked");
+    drive(sim, -0.3, 0, 2.0);
+    assertTrue(1.45 - sim.worldPose().x() > RADIUS, "backed out: " + sim.worldPose().x());
+  }
+
+  @Test
   void turningInPlaceBesideAWallIsNoCollision() {
     Simulator sim = TestScenes.simulator(TestScenes.world(), TestScenes.staticBox("wall", 1.0, 0, 0, 0.1, 3, 1));
     drive(sim, 0.3, 0, 5.0);
