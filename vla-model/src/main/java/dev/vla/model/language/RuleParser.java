@@ -125,6 +125,10 @@ public final class RuleParser {
       return new Command(Command.Action.FIND, Optional.of(query(w.subList(2, w.size()))), Optional.empty(), "",
           Optional.empty(), Optional.empty());
     }
+    if (!w.isEmpty() && w.get(0).equals("where's")) { // normalise keeps apostrophes
+      return new Command(Command.Action.FIND, Optional.of(query(w.subList(1, w.size()))), Optional.empty(), "",
+          Optional.empty(), Optional.empty());
+    }
     if (w.isEmpty() || !VERBS.containsKey(w.get(0))) {
       return unknown();
     }
