@@ -339,7 +339,8 @@ public final class RuleParser {
       if (k.isPresent()) {
         if (negated && category.isPresent()) {
           notCategories.add(k.get());
-        } else if (negated && i + 1 < head.size()) {
+        } else if (negated && (i + 1 < head.size() || notColors.isEmpty())) {
+          // "the one that is not a cube"; but in "the not red ball" the negation was the colour's
           notCategories.add(k.get());
         } else if (category.isEmpty()) {
           category = k;
