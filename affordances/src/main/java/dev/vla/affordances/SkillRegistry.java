@@ -79,6 +79,9 @@ public final class SkillRegistry {
   }
 
   private static String truncate(String s) {
+    if (s == null) {
+      return "null";
+    }
     return s.length() <= 40 ? s : s.substring(0, 40) + "…";
   }
 }

@@ -9,8 +9,9 @@ public record CameraIntrinsics(int width, int height, double fx, double fy, doub
     if (width <= 0 || height <= 0) {
       throw new IllegalArgumentException("image size must be positive, got " + width + "x" + height);
     }
-    if (!(fx > 0) || !(fy > 0) || !Double.isFinite(cx) || !Double.isFinite(cy)) {
-      throw new IllegalArgumentException("focal lengths must be positive and the principal point finite, got fx="
+    if (!(fx > 0) || !(fy > 0) || !Double.isFinite(fx) || !Double.isFinite(fy) || !Double.isFinite(cx)
+        || !Double.isFinite(cy)) {
+      throw new IllegalArgumentException("focal lengths must be positive and finite and the principal point finite, got fx="
           + fx + " fy=" + fy + " cx=" + cx + " cy=" + cy);
     }
   }

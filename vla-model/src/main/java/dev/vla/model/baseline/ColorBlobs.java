@@ -301,30 +301,30 @@ final class ColorBlobs {
    * faces of boxes and cylinders each have one brightness; a sphere's shading changes continuously.
    */
   static double faceted(int[] histogram, int total) {
-    int[] window = new int[256];
-    for (int v = 0; v < 256; v++) {
-      for (int d = -FACET_BAND; d <= FACET_BAND; d++) {
-        if (v + d >= 0 && v + d < 256) {
-          window[v] += histogram[v + d];
-        }
-      }
-    }
     int covered = 0;
     boolean[] used = new boolean[256];
     for (int peak = 0; peak < 3; peak++) {
-      int best = -1;
+      // Count only levels no earlier peak took, so a peak's own shoulder cannot be taken as the next face.
+      int best = 0;
+      int bestCount = -1;
       for (int v = 0; v < 256; v++) {
-        if (!used[v] && (best < 0 || window[v] > window[best])) {
+        int count = 0;
+        for (int d = -FACET_BAND; d <= FACET_BAND; d++) {
+          if (v + d >= 0 && v + d < 256 && !used[v + d]) {
+            count += histogram[v + d];
+          }
+        }
+        if (count > bestCount) {
           best = v;
+          bestCount = count;
         }
       }
       for (int d = -FACET_BAND; d <= FACET_BAND; d++) {
-        int v = best + d;
-        if (v >= 0 && v < 256 && !used[v]) {
-          used[v] = true;
-          covered += histogram[v];
+        if (best + d >= 0 && best + d < 256) {
+          used[best + d] = true;
         }
       }
+      covered += bestCount;
     }
     return total == 0 ? 0 : (double) covered / total;
   }

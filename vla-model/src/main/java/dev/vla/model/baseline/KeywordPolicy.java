@@ -34,7 +34,7 @@ public final class KeywordPolicy implements Policy {
   static final int MAX_SEARCH = 21;
   static final int MAX_FAILURES = 3;
   /** Blobs with more of their pixels in a few flat faces than this are boxes or cylinders, not balls. */
-  static final double FACETED_BOX = 0.7;
+  static final double FACETED_BOX = 0.8;
 
   @Override
   public String name() {

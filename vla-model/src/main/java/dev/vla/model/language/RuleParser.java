@@ -125,14 +125,15 @@ public final class RuleParser {
       return new Command(Command.Action.FIND, Optional.of(query(w.subList(2, w.size()))), Optional.empty(), "",
           Optional.empty(), Optional.empty());
     }
+    if (!w.isEmpty() && w.get(0).equals("where's")) { // normalise keeps apostrophes
+      return new Command(Command.Action.FIND, Optional.of(query(w.subList(1, w.size()))), Optional.empty(), "",
+          Optional.empty(), Optional.empty());
+    }
     if (w.isEmpty() || !VERBS.containsKey(w.get(0))) {
       return unknown();
     }
     Command.Action action = VERBS.get(w.get(0));
     List<String> rest = new ArrayList<>(w.subList(1, w.size()));
-    if (action == Command.Action.PICK && rest.contains("to") && !rest.contains("next")) {
-      action = Command.Action.BRING; // "take the cube to me", "get the ball to the kitchen" handled below
-    }
     switch (action) {
       case GO: {
         rest.removeIf(x -> x.equals("to") || x.equals("over") || x.equals("into") || x.equals("towards") || x.equals("toward"));
@@ -144,12 +145,13 @@ public final class RuleParser {
       case PUT:
       case BRING:
       case PICK: {
-        int prep = lastPreposition(rest);
+        // After "pick up" or "bring me", in/on say where the object is ("the cube on the table"); only
+        // to/into/onto send it somewhere ("take the cube to me", "get the ball into the bin").
+        int prep = action == Command.Action.PUT ? lastPreposition(rest) : deliveryPreposition(rest);
         if (prep < 0) {
-          boolean toMe = rest.contains("me") || rest.contains("here");
-          Command.Action a = action == Command.Action.PUT || (action == Command.Action.BRING && !toMe && !rest.contains("to"))
-              ? (action == Command.Action.BRING ? Command.Action.BRING : Command.Action.PICK) : action;
-          rest.removeIf(x -> x.equals("me") || x.equals("here") || x.equals("up") || x.equals("to"));
+          Command.Action a = action == Command.Action.PUT ? Command.Action.PICK : action;
+          // Any "to" left belongs to a relation ("next to", "closest to"): keep it for the query.
+          rest.removeIf(x -> x.equals("me") || x.equals("here") || x.equals("up"));
           return new Command(a, Optional.of(query(rest)), Optional.empty(), "", Optional.empty(), Optional.empty());
         }
         String p = rest.get(prep);
@@ -210,6 +212,28 @@ public final class RuleParser {
           || w.get(i - 1).equals("which") || w.get(i - 1).equals("closest") || w.get(i - 1).equals("nearest"))
           || (x.equals("in") && i + 1 < w.size() && w.get(i + 1).equals("front"));
       if (!relationWord) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * For pick and bring verbs: the last to/into/onto that sends the object somewhere, not one inside a
+   * relation ("next to", "closest to", "that is to the left of"); -1 when there is none.
+   */
+  private static int deliveryPreposition(List<String> w) {
+    for (int i = w.size() - 1; i >= 0; i--) {
+      String x = w.get(i);
+      if (!(x.equals("to") || x.equals("into") || x.equals("onto"))) {
+        continue;
+      }
+      String before = i > 0 ? w.get(i - 1) : "";
+      int side = i + 1 < w.size() && w.get(i + 1).equals("the") ? i + 2 : i + 1;
+      boolean leftOrRightOf = side + 1 < w.size() && (w.get(side).equals("left") || w.get(side).equals("right"))
+          && w.get(side + 1).equals("of");
+      boolean relationWord = List.of("next", "is", "that", "which", "closest", "nearest").contains(before);
+      if (!relationWord && !leftOrRightOf) {
         return i;
       }
     }
@@ -315,7 +339,8 @@ public final class RuleParser {
       if (k.isPresent()) {
         if (negated && category.isPresent()) {
           notCategories.add(k.get());
-        } else if (negated && i + 1 < head.size()) {
+        } else if (negated && (i + 1 < head.size() || notColors.isEmpty())) {
+          // "the one that is not a cube"; but in "the not red ball" the negation was the colour's
           notCategories.add(k.get());
         } else if (category.isEmpty()) {
           category = k;

@@ -40,6 +40,9 @@ public final class Utterances {
       return UtteranceKind.CHATTER;
     }
     String[] words = t.split(" ");
+    if (words.length == 1 && FILLERS.contains(words[0])) {
+      return UtteranceKind.CHATTER; // only filler words ("um", "ok", "please")
+    }
     if (STOP_WORDS.contains(words[0]) || (words.length <= 3 && containsAny(words, STOP_WORDS))) {
       return UtteranceKind.STOP;
     }
