@@ -291,7 +291,7 @@ class SkillRegistryTest {
       "push|push(target:object, direction:direction, distance?:number)",
       "find|find(description:text, direction?:direction, range?:direction)",
       "hand_over|hand_over(target?:object)",
-      "stop|stop()",
+      "stop|stop(reason?:text)",
       "done|done(summary?:text)",
       "ask|ask(question:text)"})
   void signatures(String name, String signature) {

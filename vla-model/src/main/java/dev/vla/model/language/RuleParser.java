@@ -31,6 +31,7 @@ public final class RuleParser {
       Map.entry("hand", Command.Action.BRING),
       Map.entry("go", Command.Action.GO), Map.entry("navigate", Command.Action.GO), Map.entry("drive", Command.Action.GO),
       Map.entry("head", Command.Action.GO), Map.entry("come", Command.Action.GO),
+      Map.entry("walk", Command.Action.GO),
       Map.entry("open", Command.Action.OPEN), Map.entry("close", Command.Action.CLOSE), Map.entry("shut", Command.Action.CLOSE),
       Map.entry("push", Command.Action.PUSH), Map.entry("shove", Command.Action.PUSH), Map.entry("nudge", Command.Action.PUSH),
       Map.entry("slide", Command.Action.PUSH),
@@ -39,7 +40,8 @@ public final class RuleParser {
   private static final Set<String> DIRECTIONS = Set.of("left", "right", "forward", "backward", "away", "towards", "back");
   private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "that", "this", "those", "these", "one",
       "ones", "thing", "object", "item", "some", "up", "me", "for", "at", "please", "it's", "its");
-  private static final Set<String> NEGATORS = Set.of("not", "isn't", "isnt", "aren't", "arent", "except", "other", "non");
+  private static final Set<String> NEGATORS = Set.of("not", "isn't", "isnt", "aren't", "arent", "except", "other", "non",
+      "but");
 
   private RuleParser() {}
 
@@ -133,6 +135,9 @@ public final class RuleParser {
       return unknown();
     }
     Command.Action action = VERBS.get(w.get(0));
+    if (action == Command.Action.LOOK && w.size() > 1 && w.get(1).equals("for")) {
+      action = Command.Action.FIND; // "look for X" searches, "look at X" points the head
+    }
     List<String> rest = new ArrayList<>(w.subList(1, w.size()));
     switch (action) {
       case GO: {
