@@ -95,7 +95,7 @@ public final class BenchCommand implements Runnable {
       LiveStackBench.Result r = LiveStackBench.run(load(null), 0, stops);
       r.typedStop().print(System.out);
       if (r.stopsMissed() > 0) {
-        System.out.println("stops not measured (robot not driving at the moment, or no zero command seen): " + r.stopsMissed());
+        System.out.println("STOPS WITHOUT A ZERO COMMAND within 200 ms: " + r.stopsMissed());
       }
       r.executorJitter().print(System.out);
       return 0;

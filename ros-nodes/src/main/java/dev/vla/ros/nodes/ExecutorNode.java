@@ -63,6 +63,12 @@ public final class ExecutorNode extends Node {
     return hz(50);
   }
 
+  /** The 50 Hz control loop. */
+  @Override
+  public boolean timingCritical() {
+    return true;
+  }
+
   public Executor executor() {
     return executor;
   }

@@ -35,6 +35,7 @@ public abstract class Node implements AutoCloseable {
   private final Map<String, Object> latest = new ConcurrentHashMap<>();
   private final List<AutoCloseable> subscriptions = new ArrayList<>();
   private volatile Runnable wakeup = () -> {};
+  private volatile boolean urgent;
   private boolean closed;
 
   protected Node(String name, Transport transport) {
@@ -56,7 +57,23 @@ public abstract class Node implements AutoCloseable {
   }
 
   protected void wake() {
+    urgent = true;
     wakeup.run();
+  }
+
+  /** True once after {@link #wake}: something must be handled before the next scheduled tick. */
+  boolean hasUrgentWork() {
+    boolean u = urgent;
+    urgent = false;
+    return u;
+  }
+
+  /**
+   * Whether the node's ticks must be on time (a control loop): a threaded runner then trades a little
+   * CPU for punctuality. Default false.
+   */
+  public boolean timingCritical() {
+    return false;
   }
 
   protected <T> Publisher<T> publisher(Topic<T> topic) {

@@ -15,6 +15,9 @@ import java.util.function.LongConsumer;
 public final class ThreadedRunner implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("runner");
 
+  /** How early a timing-critical node wakes before its tick. */
+  static final long SPIN_MARGIN_NANOS = 1_500_000L;
+
   private final List<Node> nodes;
   private final List<Thread> threads = new ArrayList<>();
   private final AtomicBoolean running = new AtomicBoolean();
@@ -56,19 +59,23 @@ public final class ThreadedRunner implements AutoCloseable {
 
   private void spin(Node node, LongConsumer lateness) {
     long period = node.period().toNanos();
+    long margin = node.timingCritical() ? SPIN_MARGIN_NANOS : 0;
     long next = now();
     while (running.get()) {
-      long wait = next - now();
+      if (node.hasUrgentWork()) {
+        // Woken by urgent work (a stop): tick now, keep the schedule.
+        tickSafely(node, now());
+        continue;
+      }
+      long wait = next - margin - now();
       if (wait > 0) {
         LockSupport.parkNanos(wait);
-        if (!running.get()) {
-          break;
-        }
-        if (now() < next) {
-          // Woken early by urgent work: tick now, keep the schedule.
-          tickSafely(node, now());
-          continue;
-        }
+        continue; // deadline, urgent work, or a spurious wake-up: look again
+      }
+      // A control loop wakes a little early and waits out the rest on the core it already holds:
+      // the scheduler's wake-up latency on a busy machine is larger than the jitter budget.
+      while (now() < next) {
+        Thread.onSpinWait();
       }
       long start = now();
       lateness.accept(start - next);
