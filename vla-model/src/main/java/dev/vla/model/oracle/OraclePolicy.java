@@ -142,21 +142,38 @@ public final class OraclePolicy implements Policy {
     return Optional.empty();
   }
 
+  /**
+   * What must happen before {@code o} can be acted on: ask when it does not exist, search when it is
+   * out of view, drive closer when it is out of reach (or, for a container whose floor is hidden
+   * behind its rim, up to the rim). Empty when it is in view and in reach.
+   */
+  private Optional<Decision> bringIntoReach(TruthObject o, String name, List<HistoryStep> history) {
+    if (o == null) {
+      return Optional.of(ask("I cannot find the " + name + "."));
+    }
+    if (!o.visible()) {
+      return Optional.of(search(o, history));
+    }
+    if (o.distance() > MANIPULATION_RANGE || o.approachFirst()) {
+      Map<String, String> go = new LinkedHashMap<>();
+      go.put("to", o.description());
+      if (o.approachFirst()) {
+        go.put("standoff", "0.45"); // pointing at the near rim: stop close enough to see over it
+      }
+      return Optional.of(Decision.of(call("navigate", go, o.targetPixel().get()), "drive closer to the " + o.description()));
+    }
+    return Optional.empty();
+  }
+
   /** Gets {@code object} into the gripper: find it, come closer, pick it. */
   private Decision fetch(SceneTruth scene, String object, Optional<String> held, List<HistoryStep> history) {
     if (held.isPresent()) {
       return ask("I am holding the " + describe(scene, held.get()) + "; where should it go?");
     }
     TruthObject o = scene.object(object).orElse(null);
-    if (o == null) {
-      return ask("I cannot find the " + object + ".");
-    }
-    if (!o.visible()) {
-      return search(o, history);
-    }
-    if (o.distance() > MANIPULATION_RANGE) {
-      return Decision.of(call("navigate", Map.of("to", o.description()), o.targetPixel().get()),
-          "drive closer to the " + o.description());
+    Optional<Decision> first = bringIntoReach(o, object, history);
+    if (first.isPresent()) {
+      return first.get();
     }
     return Decision.of(call("pick", Map.of("target", o.description()), o.targetPixel().get()), "pick the " + o.description());
   }
@@ -164,20 +181,9 @@ public final class OraclePolicy implements Policy {
   /** Puts the held object into or onto {@code receptacle}. */
   private Decision deliver(SceneTruth scene, String object, String receptacle, String how, List<HistoryStep> history) {
     TruthObject r = scene.object(receptacle).orElse(null);
-    if (r == null) {
-      return ask("I cannot find the " + receptacle + ".");
-    }
-    if (!r.visible()) {
-      return search(r, history);
-    }
-    if (r.distance() > MANIPULATION_RANGE || r.approachFirst()) {
-      // Pointing at the near rim: stop close enough to see over it.
-      Map<String, String> go = new LinkedHashMap<>();
-      go.put("to", r.description());
-      if (r.approachFirst()) {
-        go.put("standoff", "0.45");
-      }
-      return Decision.of(call("navigate", go, r.targetPixel().get()), "drive closer to the " + r.description());
+    Optional<Decision> first = bringIntoReach(r, receptacle, history);
+    if (first.isPresent()) {
+      return first.get();
     }
     Map<String, String> args = new LinkedHashMap<>();
     args.put("target", describe(scene, object));
@@ -187,15 +193,9 @@ public final class OraclePolicy implements Policy {
 
   private Decision operate(SceneTruth scene, String drawer, String skill, List<HistoryStep> history) {
     TruthObject d = scene.object(drawer).orElse(null);
-    if (d == null) {
-      return ask("I cannot find the " + drawer + ".");
-    }
-    if (!d.visible()) {
-      return search(d, history);
-    }
-    if (d.distance() > MANIPULATION_RANGE) {
-      return Decision.of(call("navigate", Map.of("to", d.description()), d.targetPixel().get()),
-          "drive closer to the " + d.description());
+    Optional<Decision> first = bringIntoReach(d, drawer, history);
+    if (first.isPresent()) {
+      return first.get();
     }
     return Decision.of(call(skill, Map.of("target", d.description()), d.targetPixel().get()), skill + " the " + d.description());
   }
@@ -206,15 +206,9 @@ public final class OraclePolicy implements Policy {
    */
   private Decision pushToward(SceneTruth scene, Goal.ObjectNear goal, Observation obs, List<HistoryStep> history) {
     TruthObject o = scene.object(goal.object()).orElse(null);
-    if (o == null) {
-      return ask("I cannot find the " + goal.object() + ".");
-    }
-    if (!o.visible()) {
-      return search(o, history);
-    }
-    if (o.distance() > MANIPULATION_RANGE) {
-      return Decision.of(call("navigate", Map.of("to", o.description()), o.targetPixel().get()),
-          "drive closer to the " + o.description());
+    Optional<Decision> first = bringIntoReach(o, goal.object(), history);
+    if (first.isPresent()) {
+      return first.get();
     }
     double rx = obs.robot().baseInOdom().x();
     double ry = obs.robot().baseInOdom().y();
