@@ -38,8 +38,23 @@ final class InstructionGoals {
     return goals;
   }
 
+  /** The words of the instruction's first referent when nothing anywhere in the scene matches it. */
+  static Optional<String> absentReferent(String instruction, SceneTruth scene) {
+    List<Command> commands = RuleParser.parse(instruction);
+    if (commands.isEmpty() || commands.get(0).object().isEmpty()) {
+      return Optional.empty();
+    }
+    ObjectQuery q = commands.get(0).object().get();
+    return matches(q, scene).isEmpty() ? Optional.of(q.words()) : Optional.empty();
+  }
+
   /** The single object matching the description's colour, category and size, if exactly one does. */
   static Optional<TruthObject> ground(ObjectQuery q, SceneTruth scene) {
+    List<TruthObject> m = matches(q, scene);
+    return m.size() == 1 ? Optional.of(m.get(0)) : Optional.empty();
+  }
+
+  private static List<TruthObject> matches(ObjectQuery q, SceneTruth scene) {
     List<TruthObject> matches = new ArrayList<>();
     for (TruthObject o : scene.objects()) {
       if (q.category().isPresent() && !q.category().get().equals(o.category())) {
@@ -56,6 +71,6 @@ final class InstructionGoals {
       }
       matches.add(o);
     }
-    return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+    return matches;
   }
 }

@@ -7,6 +7,7 @@ import dev.vla.model.Decision;
 import dev.vla.model.HistoryStep;
 import dev.vla.model.Observation;
 import dev.vla.model.Policy;
+import dev.vla.model.SearchPlan;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +25,6 @@ public final class OraclePolicy implements Policy {
   static final double MANIPULATION_RANGE = 1.5;
   /** Give up on a goal after this many failed calls for it. */
   static final int MAX_FAILURES = 3;
-  /** Turn at most this many times looking for something before asking. */
-  static final int MAX_SEARCH = 7;
-  /** Closer than this, search with the head tilted down. */
-  static final double NEAR_SEARCH = 1.0;
-  /** Farther than this, search with the head raised. */
-  static final double FAR_SEARCH = 2.2;
 
   private final Supplier<SceneTruth> truth;
 
@@ -134,7 +129,9 @@ public final class OraclePolicy implements Policy {
       return Optional.of(Decision.of(call("navigate", Map.of("to", r.region()), null), "drive to " + r.region()));
     }
     if (goal instanceof Goal.Ask a) {
-      return Optional.of(ask(a.question()));
+      // Ambiguous: ask at once. Absent: nobody can know that before looking around.
+      Optional<String> missing = InstructionGoals.absentReferent(obs.instruction(), scene);
+      return Optional.of(missing.isPresent() ? searchFor(missing.get(), history) : ask(a.question()));
     }
     if (goal instanceof Goal.Refuse r) {
       return Optional.of(ask(r.reason()));
@@ -227,24 +224,23 @@ public final class OraclePolicy implements Policy {
     return Decision.of(call("push", args, o.targetPixel().get()), "push the " + o.description() + " " + direction);
   }
 
+  /**
+   * Looks for something out of view the way a perceiving policy can: a partly visible target is
+   * looked at, otherwise the {@link SearchPlan} views follow one another; then it gives up and asks.
+   */
   private Decision search(TruthObject o, List<HistoryStep> history) {
-    int turns = 0;
-    for (int i = history.size() - 1; i >= 0 && history.get(i).call().skill().equals("find"); i--) {
-      turns++;
-    }
-    if (turns >= MAX_SEARCH) {
-      return ask("I looked all around and cannot see the " + o.description() + ".");
-    }
     boolean lookedLast = !history.isEmpty() && history.get(history.size() - 1).call().skill().equals("look_at");
     if (o.glimpse().isPresent() && !lookedLast) {
       return Decision.of(call("look_at", Map.of("target", o.description()), o.glimpse().get()),
           "the " + o.description() + " is only partly in view: look at it");
     }
-    Map<String, String> args = new LinkedHashMap<>();
-    args.put("description", o.description());
-    args.put("direction", o.bearing() >= 0 ? "left" : "right");
-    args.put("range", o.distance() < NEAR_SEARCH ? "near" : o.distance() > FAR_SEARCH ? "far" : "mid");
-    return Decision.of(call("find", args, null), "look for the " + o.description());
+    return searchFor(o.description(), history);
+  }
+
+  private Decision searchFor(String description, List<HistoryStep> history) {
+    return SearchPlan.nextCall(description, history)
+        .map(c -> Decision.of(c, "look for the " + description))
+        .orElseGet(() -> ask("I looked all around and cannot find the " + description + "."));
   }
 
   private static int recentFailures(List<HistoryStep> history) {

@@ -157,19 +157,14 @@ class OraclePolicyTest {
     assertCall("pick", Map.of("target", "small red cube"), CUBE_PX, decide(s));
   }
 
-  @ParameterizedTest(name = "distance {0} m, bearing {1} rad: find {2} {3}")
-  @CsvSource({
-      "0.8, 0.5, left, near",
-      "0.99, -0.2, right, near",
-      "1.0, 0.0, left, mid",
-      "1.5, 3.0, left, mid",
-      "2.2, -3.0, right, mid",
-      "2.21, -0.01, right, far",
-      "6.0, 1.2, left, far"})
-  void looksForAnObjectThatIsNotInView(double distance, double bearing, String direction, String range) {
-    Scene s = new Scene(List.of(hidden("red_cube", "cube", "red", distance, bearing)), Optional.empty(),
+  @ParameterizedTest(name = "after {0} finds: find {1} {2}")
+  @CsvSource({"0, here, near", "1, here, far", "2, left, mid", "3, here, near", "4, left, mid", "15, here, near"})
+  void looksForAnObjectNotInViewFollowingTheSearchPlan(int findsBefore, String direction, String range) {
+    Scene s = new Scene(List.of(hidden("red_cube", "cube", "red", 2.0, 0.5)), Optional.empty(),
         List.of(new Goal.Holding("red_cube", false)));
-    assertCall("find", Map.of("description", "red cube", "direction", direction, "range", range), null, decide(s));
+    List<HistoryStep> finds = new ArrayList<>(Collections.nCopies(findsBefore, step("find", State.SUCCEEDED)));
+    assertCall("find", Map.of("description", "red cube", "direction", direction, "range", range), null,
+        decide(s, obs(Pose2D.ORIGIN, "", finds)));
   }
 
   @Test
@@ -179,7 +174,7 @@ class OraclePolicyTest {
     Scene s = new Scene(List.of(cube), Optional.empty(), List.of(new Goal.Holding("red_cube", false)));
     assertCall("look_at", Map.of("target", "red cube"), edge, decide(s));
     Decision after = decide(s, obs(Pose2D.ORIGIN, "", List.of(step("look_at", State.SUCCEEDED))));
-    assertCall("find", Map.of("description", "red cube", "direction", "right", "range", "mid"), null, after);
+    assertCall("find", Map.of("description", "red cube", "direction", "here", "range", "near"), null, after);
   }
 
   @Test
@@ -223,7 +218,7 @@ class OraclePolicyTest {
   void searchesForAContainerOutOfView() {
     Scene s = new Scene(List.of(RED_CUBE, hidden("blue_bin", "bin", "blue", 3.0, -1.0)), Optional.of("red_cube"),
         List.of(new Goal.In("red_cube", "blue_bin", false)));
-    assertCall("find", Map.of("description", "blue bin", "direction", "right", "range", "far"), null, decide(s));
+    assertCall("find", Map.of("description", "blue bin", "direction", "here", "range", "near"), null, decide(s));
   }
 
   @Test
@@ -401,16 +396,16 @@ class OraclePolicyTest {
   }
 
   @Test
-  void asksAfterSevenFindsInARow() {
+  void asksWhenTheSearchPlanIsSpent() {
     Scene s = new Scene(List.of(hidden("red_cube", "cube", "red", 2.0, 0.3)), Optional.empty(),
         List.of(new Goal.Holding("red_cube", false)));
-    List<HistoryStep> six = new ArrayList<>(Collections.nCopies(OraclePolicy.MAX_SEARCH - 1, step("find", State.SUCCEEDED)));
+    List<HistoryStep> six = new ArrayList<>(Collections.nCopies(dev.vla.model.SearchPlan.VIEWS - 1, step("find", State.SUCCEEDED)));
     assertEquals("find", call(decide(s, obs(Pose2D.ORIGIN, "", six))).skill());
     List<HistoryStep> seven = new ArrayList<>(six);
     seven.add(step("find", State.SUCCEEDED));
     AffordanceCall c = call(decide(s, obs(Pose2D.ORIGIN, "", seven)));
     assertEquals("ask", c.skill());
-    assertEquals("I looked all around and cannot see the red cube.", c.arg("question").orElseThrow());
+    assertEquals("I looked all around and cannot find the red cube.", c.arg("question").orElseThrow());
     // Only finds in a row count: one other call in between starts the count again.
     List<HistoryStep> broken = new ArrayList<>(seven);
     broken.add(3, step("look_at", State.SUCCEEDED));
