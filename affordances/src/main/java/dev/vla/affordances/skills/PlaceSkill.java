@@ -8,7 +8,11 @@ import java.util.Optional;
  * releases it above the rim or surface, and tucks the arm away.
  */
 final class PlaceSkill extends PhasedSkill {
-  static final double RELEASE_HEIGHT = 0.10;
+  /**
+   * Fingertips above the target point at release: the held object hangs up to 0.17 m below them
+   * (a large can held near its top), so it is let go clear of the surface and drops onto it.
+   */
+  static final double RELEASE_HEIGHT = 0.17;
   /**
    * The target point of a container is its floor; the rim is unknown but at most 0.45 m in the
    * vocabulary, so release no lower than this.

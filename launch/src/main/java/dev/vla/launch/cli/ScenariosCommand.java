@@ -3,6 +3,7 @@ package dev.vla.launch.cli;
 import dev.vla.launch.UserError;
 import dev.vla.sim.scenario.ScenarioException;
 import dev.vla.sim.scenario.ScenarioLoader;
+import dev.vla.sim.scenario.gen.HeldOutSet;
 import dev.vla.sim.scenario.gen.SkeletonSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,8 +65,12 @@ public final class ScenariosCommand implements Runnable {
   @Command(name = "generate", mixinStandardHelpOptions = true,
       description = "Write a generated scenario set (deterministic for a seed).")
   static final class Generate implements Callable<Integer> {
-    @Option(names = "--set", paramLabel = "NAME", description = "Which set: skeleton (default).")
+    @Option(names = "--set", paramLabel = "NAME",
+        description = "Which set: skeleton (default) or heldout (new layouts and phrasings, compositional split).")
     String set = "skeleton";
+
+    @Option(names = "--per-category", description = "heldout: scenarios per request category (default: ${DEFAULT-VALUE}).")
+    int perCategory = 14;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write the files into.")
     Path out;
@@ -75,10 +80,11 @@ public final class ScenariosCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      if (!set.equals("skeleton")) {
-        throw new UserError("unknown scenario set '" + set + "'; available: [skeleton]");
-      }
-      List<Path> written = SkeletonSet.write(out, seed);
+      List<Path> written = switch (set) {
+        case "skeleton" -> SkeletonSet.write(out, seed);
+        case "heldout" -> HeldOutSet.write(out, seed, perCategory);
+        default -> throw new UserError("unknown scenario set '" + set + "'; available: [skeleton, heldout]");
+      };
       int bad = 0;
       for (Path f : written) {
         try {

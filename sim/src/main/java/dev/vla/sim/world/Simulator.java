@@ -507,7 +507,9 @@ public final class Simulator {
         continue;
       }
       boolean[] joint = {false};
-      double top = other.topBelow(c[0], c[1], bottom + 0.02, joint);
+      // Anything whose top is below the object's middle catches it: released partly inside a table top,
+      // an object still lands on it rather than falling through.
+      double top = other.topBelow(c[0], c[1], Math.max(bottom + 0.02, (bottom + bb[5]) / 2), joint);
       if (!Double.isNaN(top) && top > best + 1e-9) {
         best = top;
         support = other;

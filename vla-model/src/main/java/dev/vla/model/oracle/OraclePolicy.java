@@ -229,10 +229,17 @@ public final class OraclePolicy implements Policy {
    * looked at, otherwise the {@link SearchPlan} views follow one another; then it gives up and asks.
    */
   private Decision search(TruthObject o, List<HistoryStep> history) {
-    boolean lookedLast = !history.isEmpty() && history.get(history.size() - 1).call().skill().equals("look_at");
-    if (o.glimpse().isPresent() && !lookedLast) {
-      return Decision.of(call("look_at", Map.of("target", o.description()), o.glimpse().get()),
-          "the " + o.description() + " is only partly in view: look at it");
+    String last = history.isEmpty() ? "" : history.get(history.size() - 1).call().skill();
+    if (o.glimpse().isPresent()) {
+      if (!last.equals("look_at") && !last.equals("navigate")) {
+        return Decision.of(call("look_at", Map.of("target", o.description()), o.glimpse().get()),
+            "the " + o.description() + " is only partly in view: look at it");
+      }
+      if (last.equals("look_at")) {
+        // Still only partly in view after looking at it: too close or at a bad angle; go up to it.
+        return Decision.of(call("navigate", Map.of("to", o.description(), "standoff", "0.6"), o.glimpse().get()),
+            "the " + o.description() + " is still only partly in view: drive up to it");
+      }
     }
     return searchFor(o.description(), history);
   }

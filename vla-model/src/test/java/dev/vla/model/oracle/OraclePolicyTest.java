@@ -168,13 +168,16 @@ class OraclePolicyTest {
   }
 
   @Test
-  void looksAtAnObjectOnlyGlimpsedThenSearchesIfThatDidNotBringItIntoView() {
+  void looksAtAnObjectOnlyGlimpsedThenDrivesUpToItThenSearches() {
     Pixel edge = new Pixel(63, 10);
     TruthObject cube = withGlimpse(hidden("red_cube", "cube", "red", 1.2, -0.6), edge);
     Scene s = new Scene(List.of(cube), Optional.empty(), List.of(new Goal.Holding("red_cube", false)));
     assertCall("look_at", Map.of("target", "red cube"), edge, decide(s));
-    Decision after = decide(s, obs(Pose2D.ORIGIN, "", List.of(step("look_at", State.SUCCEEDED))));
-    assertCall("find", Map.of("description", "red cube", "direction", "here", "range", "near"), null, after);
+    Decision afterLook = decide(s, obs(Pose2D.ORIGIN, "", List.of(step("look_at", State.SUCCEEDED))));
+    assertCall("navigate", Map.of("to", "red cube", "standoff", "0.6"), edge, afterLook);
+    Decision afterDrive = decide(s, obs(Pose2D.ORIGIN, "", List.of(step("look_at", State.SUCCEEDED),
+        step("navigate", State.SUCCEEDED))));
+    assertCall("find", Map.of("description", "red cube", "direction", "here", "range", "near"), null, afterDrive);
   }
 
   @Test
