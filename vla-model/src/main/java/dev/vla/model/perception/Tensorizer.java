@@ -32,6 +32,8 @@ public final class Tensorizer {
   public static final int STATE = 8;
   /** Depth is divided by this to bring metres near 0..1. */
   static final float DEPTH_SCALE = 4f;
+  /** Farther depth is clipped (65.5 m fits in 16 bits; rooms are 10 m). */
+  static final float MAX_DEPTH_METRES = 12f;
 
   private final WordPiece vocab;
 
@@ -51,8 +53,10 @@ public final class Tensorizer {
   public ModelInput tensors(Observation obs, Proposals.Result found) {
     int w = obs.width();
     int h = obs.height();
-    float[] image = new float[4 * IMAGE_H * IMAGE_W];
-    float[] crops = new float[Proposals.MAX * 3 * CROP * CROP];
+    int plane = IMAGE_W * IMAGE_H;
+    byte[] image = new byte[3 * plane];
+    short[] depthMm = new short[plane];
+    byte[] crops = new byte[Proposals.MAX * 3 * CROP * CROP];
     float[] objects = new float[Proposals.MAX * OBJECT_FEATURES];
     float[] mask = new float[Proposals.MAX];
     List<Proposal> props = found.proposals();
@@ -76,12 +80,11 @@ public final class Tensorizer {
       resize(depth, dsmall, new Size(IMAGE_W, IMAGE_H), 0, 0, INTER_NEAREST);
       float[] dpx = new float[IMAGE_W * IMAGE_H];
       ((FloatBuffer) dsmall.createBuffer()).get(dpx);
-      int plane = IMAGE_W * IMAGE_H;
       for (int i = 0; i < plane; i++) {
         for (int c = 0; c < 3; c++) {
-          image[c * plane + i] = normalise(px[3 * i + c] & 0xff);
+          image[c * plane + i] = px[3 * i + c];
         }
-        image[3 * plane + i] = Math.min(dpx[i], 10f) / DEPTH_SCALE;
+        depthMm[i] = (short) Math.round(Math.min(Math.max(dpx[i], 0f), MAX_DEPTH_METRES) * 1000f);
       }
       for (int k = 0; k < props.size(); k++) {
         Proposal p = props.get(k);
@@ -112,7 +115,8 @@ public final class Tensorizer {
     for (int i = start; i < hist.size(); i++) {
       text[n++] = hist.get(i);
     }
-    return new ModelInput(image, crops, objects, mask, text, state(obs), List.copyOf(props), instruction.words(), tokenWord);
+    return new ModelInput(image, depthMm, crops, objects, mask, text, state(obs), List.copyOf(props), instruction.words(),
+        tokenWord);
   }
 
   /** "pick ok", "find here far ok", "place failed": what the model needs of each past call. */
@@ -150,12 +154,12 @@ public final class Tensorizer {
     };
   }
 
-  private static float normalise(int v) {
+  static float normalise(int v) {
     return (v / 255f - 0.5f) / 0.25f;
   }
 
   /** The proposal's box resized to CROPxCROP, pixels of other proposals and the background set to grey. */
-  private static void crop(Mat rgb, int[] labels, int w, Proposal p, float[] out, int slot) {
+  private static void crop(Mat rgb, int[] labels, int w, Proposal p, byte[] out, int slot) {
     Mat roi = new Mat(rgb, new Rect(p.minU(), p.minV(), p.width(), p.height())).clone();
     byte[] data = new byte[p.width() * p.height() * 3];
     roi.data().get(data);
@@ -176,7 +180,7 @@ public final class Tensorizer {
     int base = slot * 3 * plane;
     for (int i = 0; i < plane; i++) {
       for (int c = 0; c < 3; c++) {
-        out[base + c * plane + i] = normalise(px[3 * i + c] & 0xff);
+        out[base + c * plane + i] = px[3 * i + c];
       }
     }
   }

@@ -38,6 +38,10 @@ public final class WordPiece {
         throw new IllegalArgumentException("vocabulary lacks " + s);
       }
     }
+    if (ids.get(PAD) != 0) {
+      // Text tensors are zero-filled and the model masks id 0 as padding.
+      throw new IllegalArgumentException("vocabulary must start with " + PAD + " (id 0); it is on line " + (ids.get(PAD) + 1));
+    }
   }
 
   public static WordPiece load(Path vocab) throws IOException {

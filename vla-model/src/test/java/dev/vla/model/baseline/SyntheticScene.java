@@ -16,14 +16,14 @@ import java.util.Map;
  * Ray-cast RGB-D frames of coloured boxes standing on a grey floor, seen by a head camera on a robot at
  * the origin. Box tops are lit brighter than their sides, as under the simulator's overhead light.
  */
-final class SyntheticScene {
-  static final CameraIntrinsics K = new CameraIntrinsics(320, 240, 250, 250, 159.5, 119.5);
+public final class SyntheticScene {
+  public static final CameraIntrinsics K = new CameraIntrinsics(320, 240, 250, 250, 159.5, 119.5);
   /** Camera 1.2 m up, 5 cm ahead of the base centre, tilted 45 degrees down. */
-  static final Rigid CAMERA = TestScenes.cameraPose(0.05, 0, 1.2, Math.toRadians(45));
-  static final int[] FLOOR_RGB = {115, 115, 110};
+  public static final Rigid CAMERA = TestScenes.cameraPose(0.05, 0, 1.2, Math.toRadians(45));
+  public static final int[] FLOOR_RGB = {115, 115, 110};
 
   /** An axis-aligned box standing on the floor, with the colour of its top; its sides are 3/4 as bright. */
-  record Box(double cx, double cy, double size, double height, int[] rgb) {
+  public record Box(double cx, double cy, double size, double height, int[] rgb) {
     double[] min() {
       return new double[] {cx - size / 2, cy - size / 2, 0};
     }
@@ -35,12 +35,12 @@ final class SyntheticScene {
 
   private final List<Box> boxes = new ArrayList<>();
 
-  SyntheticScene add(Box b) {
+  public SyntheticScene add(Box b) {
     boxes.add(b);
     return this;
   }
 
-  Observation observe(String instruction, List<HistoryStep> history) {
+  public Observation observe(String instruction, List<HistoryStep> history) {
     int w = K.width();
     int h = K.height();
     byte[] rgb = new byte[w * h * 3];

@@ -1,0 +1,122 @@
+package dev.vla.model.vla;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.vla.model.perception.ModelInput;
+import dev.vla.model.perception.Proposals;
+import dev.vla.model.perception.Tensorizer;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The model in an ONNX Runtime session: configured once (threads, full graph optimisation, the
+ * chosen execution provider with a logged fallback to CPU), then {@link #run} per decision. Owns the
+ * session: close it once; a closed model throws {@link IllegalStateException}. One thread at a time.
+ */
+public final class OnnxModel implements AutoCloseable {
+  private static final Logger LOG = System.getLogger("vla");
+
+  private final OrtEnvironment env;
+  private final OrtSession session;
+  private final String provider;
+  private boolean closed;
+
+  /**
+   * @throws OrtException when the model cannot be loaded (corrupt or incompatible file)
+   */
+  public OnnxModel(byte[] onnx, InferenceConfig config) throws OrtException {
+    this.env = OrtEnvironment.getEnvironment();
+    OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+    options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+    options.setIntraOpNumThreads(config.threads());
+    options.setInterOpNumThreads(1);
+    this.provider = addProvider(options, config.provider());
+    this.session = env.createSession(onnx, options);
+  }
+
+  /** Adds the asked-for provider; returns the one actually used. */
+  private static String addProvider(OrtSession.SessionOptions options, String wanted) {
+    try {
+      switch (wanted) {
+        case "cuda" -> options.addCUDA(0);
+        case "tensorrt" -> options.addTensorrt(0);
+        default -> {
+          return "cpu";
+        }
+      }
+      return wanted;
+    } catch (OrtException | UnsatisfiedLinkError | IllegalArgumentException e) {
+      LOG.log(Level.WARNING, "vla: execution provider {0} is not available ({1}); running on the CPU", wanted,
+          e.getMessage());
+      return "cpu";
+    }
+  }
+
+  /** The execution provider in use. */
+  public String provider() {
+    return provider;
+  }
+
+  public ModelOutput run(ModelInput in) {
+    if (closed) {
+      throw new IllegalStateException("model is closed");
+    }
+    int k = Proposals.MAX;
+    Map<String, OnnxTensor> inputs = new HashMap<>();
+    try {
+      inputs.put("image", tensor(in.imageFloats(), 1, 4, Tensorizer.IMAGE_H, Tensorizer.IMAGE_W));
+      inputs.put("crops", tensor(in.cropFloats(), 1, k, 3, Tensorizer.CROP, Tensorizer.CROP));
+      inputs.put("objects", tensor(in.objects(), 1, k, Tensorizer.OBJECT_FEATURES));
+      inputs.put("mask", tensor(in.objectMask(), 1, k));
+      inputs.put("text", OnnxTensor.createTensor(env, LongBuffer.wrap(in.text()), new long[] {1, Tensorizer.TEXT}));
+      inputs.put("state", tensor(in.state(), 1, Tensorizer.STATE));
+      return run(inputs);
+    } catch (OrtException e) {
+      throw new IllegalStateException("model inference failed: " + e.getMessage(), e);
+    } finally {
+      inputs.values().forEach(OnnxTensor::close);
+    }
+  }
+
+  /** Runs raw named float/long tensors (for golden tests and benchmarks); the caller closes them. */
+  public ModelOutput run(Map<String, OnnxTensor> inputs) throws OrtException {
+    Map<String, float[]> heads = new LinkedHashMap<>();
+    try (OrtSession.Result result = session.run(inputs)) {
+      for (Map.Entry<String, ai.onnxruntime.OnnxValue> e : result) {
+        FloatBuffer fb = ((OnnxTensor) e.getValue()).getFloatBuffer();
+        float[] v = new float[fb.remaining()];
+        fb.get(v);
+        heads.put(e.getKey(), v);
+      }
+    }
+    return new ModelOutput(heads);
+  }
+
+  public OrtEnvironment environment() {
+    return env;
+  }
+
+  private OnnxTensor tensor(float[] data, long... shape) throws OrtException {
+    return OnnxTensor.createTensor(env, FloatBuffer.wrap(data), shape);
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      session.close();
+    } catch (OrtException e) {
+      LOG.log(Level.WARNING, "vla: closing the model session failed: {0}", e.getMessage());
+    }
+  }
+}
