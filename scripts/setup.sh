@@ -21,6 +21,9 @@ PACKAGES=(openjdk-17-jdk-headless maven)
 if [ $TEST -eq 1 ]; then
   # The strict scenario-file check against Gazebo's SDF parser (tools/sdfcheck).
   PACKAGES+=(libsdformat-dev pkg-config g++)
+  # Training the model (and its smoke test): PyTorch, NumPy, and an optimised BLAS: without
+  # libopenblas0 Debian's torch falls back to the reference BLAS, twenty times slower.
+  PACKAGES+=(python3-torch python3-numpy libopenblas0-pthread)
 fi
 
 missing=()

@@ -1,6 +1,7 @@
 package dev.vla.launch;
 
 import dev.vla.launch.cli.BenchCommand;
+import dev.vla.launch.cli.DatasetCommand;
 import dev.vla.launch.cli.EvalCommand;
 import dev.vla.launch.cli.RunCommand;
 import dev.vla.launch.cli.ScenariosCommand;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
       "Voice-commanded vision-language-action controller for ROS 2 robots.",
       "Runs the whole stack (simulator, camera, vla policy, executor) on scenario files and evaluates policies."
     },
-    subcommands = {RunCommand.class, EvalCommand.class, BenchCommand.class, ScenariosCommand.class,
+    subcommands = {RunCommand.class, EvalCommand.class, BenchCommand.class, ScenariosCommand.class, DatasetCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

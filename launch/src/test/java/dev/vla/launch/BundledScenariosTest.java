@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vla.sim.scenario.ScenarioLoader;
+import dev.vla.sim.scenario.gen.HeldOutSet;
+import dev.vla.sim.scenario.gen.SkeletonSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The scenario files shipped in the repository: they load, and libsdformat (Gazebo's parser) accepts
@@ -52,5 +55,27 @@ class BundledScenariosTest {
     String out = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(check.waitFor(120, TimeUnit.SECONDS));
     assertEquals(0, check.exitValue(), out);
+  }
+
+  /** The committed sets are exactly what their generators write, so a generator change cannot drift from them. */
+  @Test
+  void generatedSetsMatchTheirGenerators(@TempDir Path tmp) throws Exception {
+    SkeletonSet.write(tmp.resolve("skeleton"), 3);
+    HeldOutSet.write(tmp.resolve("heldout"), 3, 14);
+    for (String set : List.of("skeleton", "heldout")) {
+      List<String> expected = listing(tmp.resolve(set));
+      assertEquals(expected, listing(ROOT.resolve("scenarios").resolve(set)),
+          "scenarios/" + set + " differs from the generator: regenerate with ./vla scenarios generate --set " + set);
+      for (String name : expected) {
+        assertEquals(Files.readString(tmp.resolve(set).resolve(name)),
+            Files.readString(ROOT.resolve("scenarios").resolve(set).resolve(name)), set + "/" + name);
+      }
+    }
+  }
+
+  private static List<String> listing(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.vla.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -118,5 +119,30 @@ class CommandLineTest {
     JsonNode summary = root.get("summary");
     assertEquals(2, summary.get("total").asInt());
     assertEquals(summary.get("succeeded").asInt() / 2.0, summary.get("success_rate").asDouble(), 1e-9);
+  }
+
+  /**
+   * The shipped model through the whole stack: two held-out scenarios (a negation, and a push phrased with
+   * a verb training never used) that the keyword baseline fails and the model solves; lock step keeps it
+   * deterministic.
+   */
+  @Test
+  void theShippedModelSolvesHeldOutScenariosEndToEnd(@TempDir Path dir) throws Exception {
+    Path heldOut = Path.of("..", "scenarios", "heldout").toAbsolutePath().normalize();
+    Path set = dir.resolve("set");
+    Files.createDirectories(set);
+    for (String name : new String[] {"negation_10300001.sdf", "basic_10300008.sdf"}) {
+      Files.copy(heldOut.resolve(name), set.resolve(name));
+    }
+    Path report = dir.resolve("report.json");
+    Result r = vla("eval", "--scenarios", set.toString(), "--policy", "vla", "--report", report.toString(), "--quiet");
+    assertEquals(0, r.code(), r.err());
+    JsonNode root = new ObjectMapper().readTree(report.toFile());
+    assertEquals("vla", root.get("policy").asText());
+    assertFalse(root.get("reads_ground_truth").asBoolean());
+    for (JsonNode s : root.get("scenarios")) {
+      assertTrue(s.get("success").asBoolean(), s.get("name").asText() + ": " + s.get("failure").asText());
+    }
+    assertEquals(1, root.get("by_category").get("negation").get("succeeded").asInt());
   }
 }

@@ -3,16 +3,20 @@ package dev.vla.launch.cli;
 import dev.vla.launch.UserError;
 import dev.vla.launch.VlaHome;
 import dev.vla.launch.bench.EpisodeBench;
+import dev.vla.launch.bench.InferenceBench;
 import dev.vla.launch.bench.LiveStackBench;
-
 import dev.vla.launch.bench.RenderBench;
+import dev.vla.model.vla.InferenceConfig;
+import dev.vla.model.vla.VlaPolicy;
 import dev.vla.sim.scenario.Scenario;
 import dev.vla.sim.scenario.ScenarioException;
 import dev.vla.sim.scenario.ScenarioLoader;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,8 +26,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Benchmarks; each prints percentiles. Figures are kept in docs/benchmarks.md.",
         "Close other heavy programs first: these are timings on this machine."},
-    subcommands = {BenchCommand.Render.class, BenchCommand.Executor.class, BenchCommand.Stop.class,
-        BenchCommand.Episode.class})
+    subcommands = {BenchCommand.Inference.class, BenchCommand.Render.class, BenchCommand.Executor.class,
+        BenchCommand.Stop.class, BenchCommand.Episode.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -43,6 +47,60 @@ public final class BenchCommand implements Runnable {
   static void header(PrintStream out, String what) {
     out.println("vla bench " + what + " on " + Runtime.getRuntime().availableProcessors() + " cores, "
         + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+  }
+
+  /** Model inference latency, Java ONNX Runtime against PyTorch eager. */
+  @Command(name = "inference", mixinStandardHelpOptions = true,
+      description = {"Batch-1 latency of the vla model in ONNX Runtime Java (target p99 <= 15 ms on 2 CPU cores),",
+          "pre-processing and a whole decision on a camera frame of the demo scenario, and the same model in",
+          "PyTorch eager on the same inputs (needs python3-torch and the model's vla.pt)."})
+  static final class Inference implements Callable<Integer> {
+    @Option(names = "--iterations", description = "Runs to time (default: ${DEFAULT-VALUE}).")
+    int iterations = 2000;
+
+    @Option(names = "--threads", description = "Intra-op threads for both engines (default: ${DEFAULT-VALUE}).")
+    int threads = 2;
+
+    @Option(names = "--provider", description = "cpu, cuda or tensorrt (default: ${DEFAULT-VALUE}).")
+    String provider = "cpu";
+
+    @Option(names = "--model", paramLabel = "DIR", description = "Model folder (default: vla-model/model).")
+    Path model;
+
+    @Override
+    public Integer call() throws Exception {
+      header(System.out, "inference");
+      Path dir = model != null ? model : VlaHome.root().resolve("vla-model/model");
+      InferenceConfig defaults = InferenceConfig.defaults();
+      var config = new InferenceConfig(Optional.of(dir), provider, threads, defaults.minConfidence(),
+          defaults.minAffordance());
+      VlaPolicy policy;
+      try {
+        policy = VlaPolicy.load(config);
+      } catch (VlaPolicy.ModelUnavailableException e) {
+        throw new UserError(e.getMessage());
+      }
+      try (policy) {
+        var r = InferenceBench.run(policy, load(null), iterations, dir, VlaHome.root().resolve("vla-model/training"),
+            threads);
+        System.out.printf(Locale.ROOT, "model: %s, %.1f MB%n", dir.resolve("vla.onnx"),
+            Files.size(dir.resolve("vla.onnx")) / 1e6);
+        r.onnx().print(System.out);
+        r.preprocess().print(System.out);
+        r.decision().print(System.out);
+        if (r.torch() != null) {
+          double p50 = r.torch().path("p50_ms").asDouble();
+          double p99 = r.torch().path("p99_ms").asDouble();
+          System.out.printf(Locale.ROOT, "%-44s n=%-6d p50 %7.3f ms  p99 %7.3f ms%n", "PyTorch eager, batch 1", iterations,
+              p50, p99);
+          System.out.printf(Locale.ROOT, "ONNX Runtime is %.1fx faster than PyTorch eager at p50, %.1fx at p99%n",
+              p50 / r.onnx().p50(), p99 / r.onnx().p99());
+        }
+        System.out.println(r.torchNote());
+        System.out.printf(Locale.ROOT, "resident memory of this process: %.0f MB%n", r.residentBytes() / 1e6);
+      }
+      return 0;
+    }
   }
 
   /** Renders the head camera. */

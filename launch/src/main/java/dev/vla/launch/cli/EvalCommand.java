@@ -43,7 +43,7 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--speech", description = "Speak each utterance through the speech pipeline instead of typing it.")
   boolean speech;
 
-  @Option(names = "--policy", paramLabel = "NAME", description = "Policy: keyword (default until the model ships) or oracle.")
+  @Option(names = "--policy", paramLabel = "NAME", description = "Policy: keyword (default: the classical baseline), vla (the trained model; docs/model.md) or oracle (reads ground truth).")
   String policy = PolicyChoice.DEFAULT;
 
   @Option(names = "--report", paramLabel = "FILE", description = "Write the JSON report here.")
@@ -139,9 +139,28 @@ public final class EvalCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%-" + width + "s  %-7s  %7.1f  %5d  %s%n", r.scenario(), r.success() ? "ok" : "FAILED",
           r.simSeconds(), r.calls().size(), failure.length() > 110 ? failure.substring(0, 109) + "…" : failure);
     }
+    Map<String, int[]> groups = byCategory(results);
+    if (groups.size() > 1) {
+      out.println();
+      out.printf(Locale.ROOT, "%-14s %9s %8s%n", "category", "succeeded", "rate");
+      groups.forEach((k, v) -> out.printf(Locale.ROOT, "%-14s %4d/%-4d %7.1f%%%n", k, v[0], v[1], 100.0 * v[0] / v[1]));
+    }
     out.println();
     out.printf(Locale.ROOT, "%s: %d/%d succeeded (%.1f%%); %.0f s of sim time in %.0f s of wall time (%.1fx real time)%n",
         PolicyChoice.label(policy), ok, results.size(), 100.0 * ok / Math.max(1, results.size()), sim, wall, sim / wall);
+  }
+
+  /** Scenario names of the form {@code category_number} (generated sets) grouped by category: succeeded, total. */
+  static Map<String, int[]> byCategory(List<EpisodeResult> results) {
+    Map<String, int[]> groups = new java.util.TreeMap<>();
+    for (EpisodeResult r : results) {
+      String name = r.scenario();
+      String group = name.matches("[a-z_]+_[0-9]+") ? name.substring(0, name.lastIndexOf('_')) : "other";
+      int[] c = groups.computeIfAbsent(group, k -> new int[2]);
+      c[0] += r.success() ? 1 : 0;
+      c[1]++;
+    }
+    return groups;
   }
 
   private void writeReport(Path file, List<EpisodeResult> results) throws java.io.IOException {
@@ -184,6 +203,10 @@ public final class EvalCommand implements Callable<Integer> {
     summary.put("succeeded", ok);
     summary.put("success_rate", results.isEmpty() ? 0.0 : round((double) ok / results.size()));
     root.put("summary", summary);
+    Map<String, Object> categories = new LinkedHashMap<>();
+    byCategory(results).forEach((k, v) -> categories.put(k, Map.of("succeeded", v[0], "total", v[1],
+        "success_rate", round((double) v[0] / v[1]))));
+    root.put("by_category", categories);
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);

@@ -48,7 +48,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--record", paramLabel = "DIR", description = "Where to write the episode record. Default: runs/<time>_<scenario>/")
   Path record;
 
-  @Option(names = "--policy", paramLabel = "NAME", description = "Policy: keyword (default until the model ships) or oracle.")
+  @Option(names = "--policy", paramLabel = "NAME", description = "Policy: keyword (default: the classical baseline), vla (the trained model; docs/model.md) or oracle (reads ground truth).")
   String policy = PolicyChoice.DEFAULT;
 
   @Option(names = "--seed", description = "Seed for sensor noise and lighting (default: ${DEFAULT-VALUE}).")
@@ -74,9 +74,6 @@ public final class RunCommand implements Callable<Integer> {
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")) + "_" + sc.name());
     out.println("vla run: " + file.getFileName() + " (world \"" + sc.name() + "\")");
     out.println("policy:  " + PolicyChoice.label(policy));
-    if (policy.equals(PolicyChoice.DEFAULT)) {
-      out.println("         (the trained vla model is not part of this build yet; keyword is the default)");
-    }
     sc.task().says().forEach(s -> out.println("script:  say #" + s.index() + " " + s.trigger() + " \"" + s.text() + "\""));
     EpisodeRecorder[] recorder = new EpisodeRecorder[1];
     EpisodeRunner.Listener listener = new EpisodeRunner.Listener() {
