@@ -18,8 +18,11 @@ public final class TaskScenes {
   public static final List<String> CATEGORIES = List.of("basic", "relations", "negation", "multistep", "correction",
       "ambiguity", "absent", "nonsense");
 
-  /** Colour x category pairs never the referent of a training instruction. */
-  public static final Set<String> HELD_OUT_PAIRS = Set.of("purple ball", "orange cube", "white can", "green cylinder",
+  /**
+   * Colour x category pairs never the referent of a training instruction. A list: the held-out generator
+   * draws from it by index, and a set's iteration order changes from run to run.
+   */
+  public static final List<String> HELD_OUT_PAIRS = List.of("purple ball", "orange cube", "white can", "green cylinder",
       "yellow block");
   /** Relation x category pairs never used in training. */
   public static final Set<String> HELD_OUT_RELATIONS = Set.of("behind ball", "right_of can", "next_to cylinder");
@@ -93,7 +96,7 @@ public final class TaskScenes {
     String[] referent() {
       boolean useHeldOut = split == Grammar.Split.HELDOUT && rng.nextDouble() < 0.3;
       if (useHeldOut) {
-        String pair = new ArrayList<>(HELD_OUT_PAIRS).get(rng.nextInt(HELD_OUT_PAIRS.size()));
+        String pair = HELD_OUT_PAIRS.get(rng.nextInt(HELD_OUT_PAIRS.size()));
         compositional = true;
         return pair.split(" ");
       }
