@@ -139,16 +139,21 @@ SWAPPABLE = ["put", "place", "drop", "move", "pick", "up", "grab", "take", "get"
 SWAP_RATE = 0.2
 
 
-def swap_words(text, vocab, rng):
-    """Replaces some SWAPPABLE instruction tokens (before [SEP]) with random sub-word pieces, in place."""
-    ids = {w: i for i, w in enumerate(vocab)}
-    swappable = torch.tensor([ids[w] for w in SWAPPABLE if w in ids])
-    pieces = torch.tensor([i for i, w in enumerate(vocab) if w.startswith("##") or (len(w) == 1 and w.isalpha())])
-    sep = ids["[SEP]"]
-    before_sep = torch.cumsum((text == sep).long(), dim=1) == 0
-    hit = before_sep & torch.isin(text, swappable) & (torch.from_numpy(rng.random(text.shape)) < SWAP_RATE)
-    text[hit] = pieces[torch.from_numpy(rng.integers(0, len(pieces), int(hit.sum())))]
-    return text
+class WordSwapper:
+    """Replaces some SWAPPABLE instruction tokens (before [SEP]) with random sub-word pieces, in place.
+    The id tables are built once, not per batch."""
+
+    def __init__(self, vocab):
+        ids = {w: i for i, w in enumerate(vocab)}
+        self.swappable = torch.tensor([ids[w] for w in SWAPPABLE if w in ids])
+        self.pieces = torch.tensor([i for i, w in enumerate(vocab) if w.startswith("##") or (len(w) == 1 and w.isalpha())])
+        self.sep = ids["[SEP]"]
+
+    def __call__(self, text, rng):
+        before_sep = torch.cumsum((text == self.sep).long(), dim=1) == 0
+        hit = before_sep & torch.isin(text, self.swappable) & (torch.from_numpy(rng.random(text.shape)) < SWAP_RATE)
+        text[hit] = self.pieces[torch.from_numpy(rng.integers(0, len(self.pieces), int(hit.sum())))]
+        return text
 
 
 def category_balanced(data, indices, balance):
@@ -215,6 +220,7 @@ def main():
           + (f", {len(held)} held-out" if held else ""), flush=True)
 
     sampling = category_balanced(data, train_idx, args.balance)
+    swap_words = WordSwapper(vocab)
     model = vla_model.VlaModel(spec, len(vocab), **vla_model.SIZES[args.size])
     params = sum(p.numel() for p in model.parameters())
     if args.init:
@@ -245,7 +251,7 @@ def main():
         for g in opt.param_groups:
             g["lr"] = lr
         b = data.batch(rng.choice(train_idx, size=args.batch, p=sampling))
-        swap_words(b["text"], vocab, rng)
+        swap_words(b["text"], rng)
         out = model(*[b[k] for k in vla_model.INPUTS])
         loss, parts = losses(out, b, spec)
         opt.zero_grad()

@@ -63,12 +63,15 @@ public final class DatasetCommand implements Callable<Integer> {
       throw new UserError("--split heldout needs --seed >= " + 2 * first + " (clear of the held-out scenario set) "
           + "and --vocab (the training vocabulary)");
     }
-    if (!DatasetGenerator.WEIGHTS.keySet().containsAll(categories)) {
-      throw new UserError("--categories must be among " + DatasetGenerator.WEIGHTS.keySet() + ", got " + categories);
+    DatasetGenerator generator;
+    try {
+      generator = new DatasetGenerator(out, jobs, shardSize,
+          heldOut ? dev.vla.sim.scenario.gen.Grammar.Split.HELDOUT : dev.vla.sim.scenario.gen.Grammar.Split.TRAIN, vocab,
+          categories);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--categories: " + e.getMessage());
     }
-    DatasetGenerator.Summary s = new DatasetGenerator(out, jobs, shardSize,
-        heldOut ? dev.vla.sim.scenario.gen.Grammar.Split.HELDOUT : dev.vla.sim.scenario.gen.Grammar.Split.TRAIN, vocab,
-        categories).run(seed, episodes);
+    DatasetGenerator.Summary s = generator.run(seed, episodes);
     System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
     return 0;
   }

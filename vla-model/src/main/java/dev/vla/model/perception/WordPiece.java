@@ -45,7 +45,12 @@ public final class WordPiece {
   }
 
   public static WordPiece load(Path vocab) throws IOException {
-    return new WordPiece(Files.readAllLines(vocab, StandardCharsets.UTF_8));
+    return of(Files.readAllLines(vocab, StandardCharsets.UTF_8));
+  }
+
+  /** A vocabulary from its pieces, one per id, as the lines of {@code vocab.txt}. */
+  public static WordPiece of(List<String> pieces) {
+    return new WordPiece(pieces);
   }
 
   public void save(Path vocab) throws IOException {

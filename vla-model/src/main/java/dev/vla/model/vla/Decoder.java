@@ -110,19 +110,23 @@ public final class Decoder {
     }
     if (skill.equals("done") && obs.history().isEmpty()) {
       // "Done" before doing anything tells the operator nothing; a question lets them rephrase.
-      return Decision.of(call("ask", Map.of("question", "I don't see anything to do for \"" + clip(obs.instruction())
-          + "\". Could you say it another way?"), Optional.empty(), confidence, affordance),
+      return askToRephrase("I don't see anything to do for", obs, confidence, affordance,
           "done before any step: asking instead");
     }
     boolean acting = !skill.equals("ask") && !skill.equals("done");
     if (acting && (confidence < config.minConfidence() || affordance < config.minAffordance())) {
-      String why = String.format(Locale.ROOT, "unsure (confidence %.2f, expected success %.2f) about %s", confidence,
-          affordance, skill);
-      return Decision.of(call("ask", Map.of("question", "I'm not sure what to do for \"" + clip(obs.instruction())
-          + "\". Could you say it another way?"), Optional.empty(), confidence, affordance), why);
+      return askToRephrase("I'm not sure what to do for", obs, confidence, affordance, String.format(Locale.ROOT,
+          "unsure (confidence %.2f, expected success %.2f) about %s", confidence, affordance, skill));
     }
     return Decision.of(call(skill, args, pixel, confidence, affordance),
         String.format(Locale.ROOT, "%s (p=%.2f)", skill, confidence));
+  }
+
+  /** An {@code ask} instead of the model's call: the opening, the instruction quoted, and a request to rephrase. */
+  private static Decision askToRephrase(String opening, Observation obs, double confidence, double affordance,
+      String why) {
+    String question = opening + " \"" + clip(obs.instruction()) + "\". Could you say it another way?";
+    return Decision.of(call("ask", Map.of("question", question), Optional.empty(), confidence, affordance), why);
   }
 
   static Pixel pixel(Proposal p, float[] offset, int slot, int width, int height) {

@@ -9,6 +9,7 @@ import dev.vla.model.perception.Tensorizer;
 import dev.vla.model.perception.WordPiece;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -47,13 +48,7 @@ public final class VlaPolicy implements Policy {
         vocab = WordPiece.load(dir.resolve("vocab.txt"));
       } else {
         onnx = resource("vla.onnx");
-        Path tmp = Files.createTempFile("vla-vocab", ".txt");
-        try {
-          Files.write(tmp, resource("vocab.txt"));
-          vocab = WordPiece.load(tmp);
-        } finally {
-          Files.deleteIfExists(tmp);
-        }
+        vocab = WordPiece.of(new String(resource("vocab.txt"), StandardCharsets.UTF_8).lines().toList());
       }
       return new VlaPolicy(new OnnxModel(onnx, config), vocab, config);
     } catch (NoSuchFileException e) {
