@@ -24,6 +24,8 @@ if [ $TEST -eq 1 ]; then
   # Training the model (and its smoke test): PyTorch, NumPy, and an optimised BLAS: without
   # libopenblas0 Debian's torch falls back to the reference BLAS, twenty times slower.
   PACKAGES+=(python3-torch python3-numpy libopenblas0-pthread)
+  # The DDS interop test's non-Java peer (tools/ddspeer): Eclipse Cyclone DDS, its IDL compiler, a C compiler.
+  PACKAGES+=(cyclonedds-dev cyclonedds-tools gcc python3)
 fi
 
 missing=()
