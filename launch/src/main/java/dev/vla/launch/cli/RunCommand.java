@@ -5,6 +5,8 @@ import dev.vla.affordances.SkillStatus;
 import dev.vla.launch.UserError;
 import dev.vla.launch.VlaHome;
 import dev.vla.launch.record.EpisodeRecorder;
+import dev.vla.ros.dds.DdsSettings;
+import dev.vla.ros.dds.DdsUnavailableException;
 import dev.vla.ros.episode.EpisodeResult;
 import dev.vla.ros.episode.EpisodeRunner;
 import dev.vla.sim.episode.Verdict;
@@ -19,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -57,6 +61,16 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--fast", description = "Do not pace to the wall clock; finish as fast as the machine can.")
   boolean fast;
 
+  @Option(names = "--listen", description = {"Say nothing from the scenario: take instructions from /vla/instruction only",
+      "(another ROS 2 node, or ros2 topic pub /vla/instruction std_msgs/msg/String \"{data: 'put the red cube in the blue bin'}\")."})
+  boolean listen;
+
+  @Option(names = "--transport", paramLabel = "KIND", description = {
+      "dds (default): every topic on a real ROS 2 graph over DDS (domain ROS_DOMAIN_ID, loopback unless",
+      "VLA_DDS_INTERFACE is 'all' or an address), so ros2 topic echo and other nodes see it;",
+      "in-memory: topics stay inside the process (deterministic, like eval)."})
+  String transport = "dds";
+
   @Override
   public Integer call() throws Exception {
     PrintStream out = System.out;
@@ -67,6 +81,12 @@ public final class RunCommand implements Callable<Integer> {
     Scenario sc;
     try {
       sc = Scripts.withSays(ScenarioLoader.load(file), say);
+      if (listen) {
+        if (!say.isEmpty()) {
+          throw new UserError("--listen and --say exclude each other: --listen takes instructions from /vla/instruction");
+        }
+        sc = Scripts.withoutSays(sc);
+      }
     } catch (ScenarioException e) {
       throw new UserError(e.getMessage());
     }
@@ -74,6 +94,26 @@ public final class RunCommand implements Callable<Integer> {
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")) + "_" + sc.name());
     out.println("vla run: " + file.getFileName() + " (world \"" + sc.name() + "\")");
     out.println("policy:  " + PolicyChoice.label(policy));
+    boolean dds = switch (transport) {
+      case "dds" -> true;
+      case "in-memory" -> false;
+      default -> throw new UserError("--transport must be dds or in-memory, got '" + transport + "'");
+    };
+    if (dds) {
+      DdsSettings d;
+      try {
+        d = DdsSettings.defaults();
+      } catch (IllegalArgumentException e) {
+        throw new UserError(e.getMessage());
+      }
+      out.println("ros 2:   node /" + EpisodeRunner.NODE_NAME + " on DDS domain " + d.domainId() + " (" + d.networkInterface()
+          + "); e.g. /vla/instruction in, /cmd_vel and /vla/affordance_call out");
+    } else if (listen) {
+      throw new UserError("--listen needs --transport dds: nothing outside the process can reach in-memory topics");
+    }
+    if (listen) {
+      out.println("listening: instructions on /vla/instruction for " + Math.round(sc.task().timeoutSeconds()) + " s");
+    }
     sc.task().says().forEach(s -> out.println("script:  say #" + s.index() + " " + s.trigger() + " \"" + s.text() + "\""));
     EpisodeRecorder[] recorder = new EpisodeRecorder[1];
     EpisodeRunner.Listener listener = new EpisodeRunner.Listener() {
@@ -96,11 +136,40 @@ public final class RunCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "[%6.2fs] ", t);
       }
     };
-    EpisodeRunner.Options options = new EpisodeRunner.Options(seed, 15, true, !fast);
-    EpisodeResult result = EpisodeRunner.run(sc, PolicyChoice.factory(policy), options, listener, (transport, episode) -> {
-      recorder[0] = new EpisodeRecorder(transport, episode, dir);
+    EpisodeRunner.Options options = new EpisodeRunner.Options(seed, 15, true, !fast, dds);
+    // Ctrl-C interrupts the run; the runner then stops the robot, and the record is still written.
+    Thread runThread = Thread.currentThread();
+    CountDownLatch wrapUp = new CountDownLatch(1);
+    Thread onCtrlC = new Thread(() -> {
+      runThread.interrupt();
+      try {
+        wrapUp.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "ctrl-c");
+    Runtime.getRuntime().addShutdownHook(onCtrlC);
+    try {
+      return runAndReport(sc, options, listener, recorder, dir, out);
+    } catch (DdsUnavailableException e) {
+      throw new UserError(e.getMessage() + "; --transport in-memory runs without DDS");
+    } finally {
+      wrapUp.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(onCtrlC);
+      } catch (IllegalStateException shuttingDown) {
+        // Ctrl-C: the hook is running and waits for the count-down above.
+      }
+    }
+  }
+
+  private int runAndReport(Scenario sc, EpisodeRunner.Options options, EpisodeRunner.Listener listener,
+      EpisodeRecorder[] recorder, Path dir, PrintStream out) throws java.io.IOException {
+    EpisodeResult result = EpisodeRunner.run(sc, PolicyChoice.factory(policy), options, listener, (t, episode) -> {
+      recorder[0] = new EpisodeRecorder(t, episode, dir);
       return List.of(recorder[0]);
     });
+    Thread.interrupted(); // a Ctrl-C that arrived after the run must not break writing the record
     Verdict v = result.verdict();
     List<Path> files = recorder[0].write(result);
     out.println();

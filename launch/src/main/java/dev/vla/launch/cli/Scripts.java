@@ -18,6 +18,13 @@ final class Scripts {
 
   private Scripts() {}
 
+  /** The scenario with nobody speaking: instructions come from outside, on /vla/instruction. */
+  static Scenario withoutSays(Scenario scenario) {
+    Task t = scenario.task();
+    return new Scenario(scenario.name(), scenario.source(), scenario.models(), scenario.regions(), scenario.robotStart(),
+        new Task(t.timeoutSeconds(), List.of(), t.events(), t.expect()));
+  }
+
   static Scenario withSays(Scenario scenario, List<String> says) {
     if (says.isEmpty()) {
       return scenario;

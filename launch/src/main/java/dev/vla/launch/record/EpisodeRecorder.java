@@ -63,6 +63,12 @@ public final class EpisodeRecorder extends Node {
   private String currentStatus = "";
   private double nextPeriodic;
 
+  static {
+    // ImageIO's default disk cache registers a shutdown hook on first use, which fails when the record
+    // is written after Ctrl-C (the JVM is already shutting down). Encode in memory instead.
+    javax.imageio.ImageIO.setUseCache(false);
+  }
+
   public EpisodeRecorder(Transport transport, Episode episode, Path dir) {
     super("recorder", transport);
     this.episode = episode;

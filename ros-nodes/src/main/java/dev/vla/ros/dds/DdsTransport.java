@@ -54,7 +54,7 @@ public final class DdsTransport implements Transport {
   /**
    * Joins the graph as node {@code nodeName}.
    *
-   * @throws IllegalStateException when the DDS participant cannot be created (natives missing for this
+   * @throws DdsUnavailableException when the DDS participant cannot be created (natives missing for this
    *     platform, no usable network interface), with the reason
    */
   public DdsTransport(String nodeName, DdsSettings settings) {
@@ -63,7 +63,7 @@ public final class DdsTransport implements Transport {
       node = new ROS2Node(DomainFactory.getDomain(DomainFactory.PubSubImplementation.FAST_RTPS), nodeName, "",
           participantProfile(settings));
     } catch (RuntimeException | LinkageError e) {
-      throw new IllegalStateException("cannot join the ROS 2 graph (DDS domain " + settings.domainId() + ", interface "
+      throw new DdsUnavailableException("cannot join the ROS 2 graph (DDS domain " + settings.domainId() + ", interface "
           + settings.networkInterface() + "): " + e, e);
     }
     LOG.log(Level.INFO, "node " + nodeName + " on DDS domain " + settings.domainId() + " (" + settings.networkInterface()

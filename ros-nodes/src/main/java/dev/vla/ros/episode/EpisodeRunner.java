@@ -7,6 +7,8 @@ import dev.vla.affordances.SkillStatus;
 import dev.vla.affordances.skills.Skills;
 import dev.vla.model.Policy;
 import dev.vla.model.oracle.SceneTruth;
+import dev.vla.ros.dds.DdsSettings;
+import dev.vla.ros.dds.DdsTransport;
 import dev.vla.ros.nodes.ExecutorNode;
 import dev.vla.ros.nodes.LockstepRunner;
 import dev.vla.ros.nodes.Node;
@@ -44,16 +46,22 @@ public final class EpisodeRunner {
    * @param cameraHz camera rate (lower in evaluation: decisions only need a fresh frame)
    * @param sensorNoise camera noise and lighting jitter
    * @param realTime pace to the wall clock
+   * @param dds put the nodes on a real ROS 2 graph (DDS); otherwise topics stay in memory, which is
+   *     deterministic and what evaluation uses
    */
-  public record Options(long seed, double cameraHz, boolean sensorNoise, boolean realTime) {
+  public record Options(long seed, double cameraHz, boolean sensorNoise, boolean realTime, boolean dds) {
     public static Options evaluation(long seed) {
-      return new Options(seed, 10, true, false);
+      return new Options(seed, 10, true, false, false);
     }
 
+    /** Real time over DDS, the camera at 15 Hz: what {@code ./vla run} does. */
     public static Options live(long seed) {
-      return new Options(seed, 15, true, true);
+      return new Options(seed, 15, true, true, true);
     }
   }
+
+  /** The ROS 2 node name of the whole controller when it runs in one process. */
+  public static final String NODE_NAME = "vla_controller";
 
   /** What an observer hears while the episode runs, with the sim time in seconds; called on the runner thread. */
   public interface Listener {
@@ -72,7 +80,7 @@ public final class EpisodeRunner {
   private EpisodeRunner() {}
 
   public static EpisodeResult run(Scenario scenario, Function<Supplier<SceneTruth>, Policy> policyFactory,
-      Options options, Listener listener, Extras extras) throws InterruptedException {
+      Options options, Listener listener, Extras extras) {
     Simulator sim = new Simulator(scenario, new Simulator.Config(options.seed(), 0.01, 0.5, options.sensorNoise()));
     Episode episode = new Episode(sim);
     Renderer truthRenderer = new Renderer(sim.camera());
@@ -84,7 +92,8 @@ public final class EpisodeRunner {
       regions.put(r.name(), new double[] {r.cx(), r.cy()});
     }
     long wall0 = System.nanoTime();
-    try (Transport transport = new InMemoryTransport(); Policy policy = policyFactory.apply(truth)) {
+    try (Transport transport = options.dds() ? new DdsTransport(NODE_NAME, DdsSettings.defaults()) : new InMemoryTransport();
+        Policy policy = policyFactory.apply(truth)) {
       SimBridgeNode simNode = new SimBridgeNode(transport, episode, new SimBridgeNode.Config(options.cameraHz()),
           text -> listener.line(sim.time(), text));
       VlaNode vla = new VlaNode(transport, policy, VlaNode.Config.defaults(regions), e -> {
@@ -105,6 +114,10 @@ public final class EpisodeRunner {
         LockstepRunner runner = new LockstepRunner(nodes, STEP_NANOS);
         long limit = Math.round((scenario.task().timeoutSeconds() + 1.0) * 1e9);
         runner.runUntil(episode::finished, limit, options.realTime());
+      } catch (InterruptedException e) {
+        // The operator stopped the run (Ctrl-C): close the nodes, so the executor stops the robot and
+        // publishes zero velocity last, and report the episode as it stands.
+        listener.line(sim.time(), "interrupted: stopping the robot");
       } finally {
         for (int i = nodes.size() - 1; i >= 0; i--) {
           nodes.get(i).close();
