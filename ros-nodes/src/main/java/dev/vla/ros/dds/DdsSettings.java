@@ -13,8 +13,10 @@ import java.util.Map;
  * @param networkInterface {@code loopback}, {@code all}, or an IPv4 address of this machine
  * @param lease how long a silent peer stays in the graph
  * @param socketBufferBytes UDP send and receive buffer size
+ * @param sharedMemory also offer Fast-DDS's shared-memory transport to peers on this host
  */
-public record DdsSettings(int domainId, String networkInterface, Duration lease, int socketBufferBytes) {
+public record DdsSettings(int domainId, String networkInterface, Duration lease, int socketBufferBytes,
+    boolean sharedMemory) {
   public static final String LOOPBACK = "loopback";
   public static final String ALL = "all";
 
@@ -54,14 +56,19 @@ public record DdsSettings(int domainId, String networkInterface, Duration lease,
       }
     }
     String iface = env.getOrDefault("VLA_DDS_INTERFACE", LOOPBACK);
-    return new DdsSettings(domain, iface, Duration.ofSeconds(3), 4 * 1024 * 1024);
+    boolean shm = !"off".equalsIgnoreCase(env.getOrDefault("VLA_DDS_SHM", "on"));
+    return new DdsSettings(domain, iface, Duration.ofSeconds(3), 4 * 1024 * 1024, shm);
   }
 
   public DdsSettings withDomain(int domain) {
-    return new DdsSettings(domain, networkInterface, lease, socketBufferBytes);
+    return new DdsSettings(domain, networkInterface, lease, socketBufferBytes, sharedMemory);
+  }
+
+  public DdsSettings withSharedMemory(boolean on) {
+    return new DdsSettings(domainId, networkInterface, lease, socketBufferBytes, on);
   }
 
   public DdsSettings withInterface(String iface) {
-    return new DdsSettings(domainId, iface, lease, socketBufferBytes);
+    return new DdsSettings(domainId, iface, lease, socketBufferBytes, sharedMemory);
   }
 }

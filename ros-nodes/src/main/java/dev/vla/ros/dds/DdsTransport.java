@@ -43,6 +43,7 @@ import us.ihmc.ros2.ROS2Subscription;
 public final class DdsTransport implements Transport {
   private static final Logger LOG = System.getLogger("dds");
   private static final int DEPTH = 10;
+  private static final int SHM_SEGMENT_BYTES = 16 * 1024 * 1024;
 
   private final ROS2Node node;
   private final DdsSettings settings;
@@ -79,7 +80,7 @@ public final class DdsTransport implements Transport {
         .setLeaseAnnouncement(us.ihmc.pubsub.attributes.DDSConversionTools.timeToDurationType(time(leaseNanos / 3)));
     profile.useBuiltinTransports(false);
     TransportDescriptorType udp = new TransportDescriptorType();
-    udp.setTransportId("vla_udpv4");
+    udp.setTransportId("vla_udpv4_" + java.util.UUID.randomUUID());
     udp.setType("UDPv4");
     udp.setSendBufferSize((long) s.socketBufferBytes());
     udp.setReceiveBufferSize((long) s.socketBufferBytes());
@@ -95,6 +96,15 @@ public final class DdsTransport implements Transport {
       udp.setInterfaceWhiteList(allow);
     }
     profile.addTransport(udp);
+    if (s.sharedMemory()) {
+      // Same-host Fast-DDS peers (the nodes of one robot) exchange frames through shared memory; the
+      // segment holds several VGA frames. Other vendors and other hosts still use UDP.
+      TransportDescriptorType shm = new TransportDescriptorType();
+      shm.setTransportId("vla_shm_" + java.util.UUID.randomUUID());
+      shm.setType("SHM");
+      shm.setSegmentSize((long) SHM_SEGMENT_BYTES);
+      profile.addTransport(shm);
+    }
     profile.getProfile().getRtps().setSendSocketBufferSize((long) s.socketBufferBytes());
     profile.getProfile().getRtps().setListenSocketBufferSize((long) s.socketBufferBytes());
     return profile;

@@ -67,6 +67,7 @@ public final class SimBridgeNode extends Node {
   private final Set<Long> started = new HashSet<>();
   private long nextFrame;
   private boolean dropoutReported;
+  private volatile boolean cameraEnabled = true;
 
   public SimBridgeNode(Transport transport, Episode episode, Config config, Consumer<String> events) {
     super("sim", transport);
@@ -93,6 +94,11 @@ public final class SimBridgeNode extends Node {
   @Override
   public Duration period() {
     return hz(50);
+  }
+
+  /** Switches the camera stream off and on, like a driver's trigger; state topics keep flowing. */
+  public void setCameraEnabled(boolean on) {
+    cameraEnabled = on;
   }
 
   public Simulator sim() {
@@ -166,7 +172,7 @@ public final class SimBridgeNode extends Node {
       instruction.publish(new StringMsg(say.text()));
     }
     publishState(nowNanos);
-    if (nowNanos >= nextFrame) {
+    if (nowNanos >= nextFrame && cameraEnabled) {
       nextFrame = nowNanos + Math.round(1e9 / config.cameraHz()) - 1_000_000L;
       if (episode.cameraDropped()) {
         if (!dropoutReported) {

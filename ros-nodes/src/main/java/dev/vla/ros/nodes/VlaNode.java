@@ -83,6 +83,9 @@ public final class VlaNode extends Node {
   private long awaitingCall = -1;
   private AffordanceCall lastCall;
   private long readyAfter = Long.MIN_VALUE;
+  private boolean stopSeen;
+  /** An instruction is active and not paused: read by the transport thread to wake the node. */
+  private volatile boolean deciding;
   private boolean paused;
   private boolean waitingForCamera;
   private long now;
@@ -95,6 +98,13 @@ public final class VlaNode extends Node {
     this.calls = publisher(Topics.AFFORDANCE_CALL);
     subscribeLatest(Topics.COLOR, m -> color = m);
     subscribeLatest(Topics.DEPTH, m -> depth = m);
+    // A depth frame completes an observation (colour is published first): with an instruction waiting,
+    // decide at once instead of at the next scheduled tick.
+    subscribeImmediate(Topics.DEPTH, m -> {
+      if (deciding) {
+        wake();
+      }
+    });
     subscribeLatest(Topics.CAMERA_INFO, m -> info = m);
     subscribe(Topics.TF, tf::add);
     subscribeImmediate(Topics.ODOM, state::odom);
@@ -124,6 +134,7 @@ public final class VlaNode extends Node {
         emit("stop", "stop: clearing \"" + (instruction == null ? "" : instruction) + "\"", null);
         clearInstruction();
         paused = false;
+        stopSeen = true; // the robot was moving: the next decision needs a frame taken after the stop
       }
       case WAIT -> {
         paused = true;
@@ -219,6 +230,12 @@ public final class VlaNode extends Node {
   @Override
   protected void onTick(long nowNanos) {
     now = nowNanos;
+    if (stopSeen) {
+      // Handlers run before the tick's clock is read: frames stamped up to now were taken before the stop.
+      stopSeen = false;
+      readyAfter = nowNanos;
+    }
+    deciding = instruction != null && !paused && awaitingCall < 0;
     if (instruction == null || paused || awaitingCall >= 0) {
       return;
     }
