@@ -21,6 +21,22 @@ int CountNamed(const sdf::ElementPtr &parent, const std::string &name) {
   return count;
 }
 
+// A robot model for Gazebo (no world, no task): strict parse, exactly one model.
+std::vector<std::string> ModelProblems(const std::string &file) {
+  std::vector<std::string> problems;
+  sdf::ParserConfig config;
+  config.SetUnrecognizedElementsPolicy(sdf::EnforcementPolicy::ERR);
+  config.SetWarningsPolicy(sdf::EnforcementPolicy::ERR);
+  sdf::Root root;
+  for (const sdf::Error &e : root.Load(file, config)) {
+    problems.push_back("libsdformat: " + e.Message());
+  }
+  if (problems.empty() && root.Model() == nullptr) {
+    problems.push_back("expected one <model> at the top level");
+  }
+  return problems;
+}
+
 std::vector<std::string> Problems(const std::string &file) {
   std::vector<std::string> problems;
   sdf::ParserConfig config;
@@ -73,19 +89,21 @@ std::vector<std::string> Problems(const std::string &file) {
 }  // namespace
 
 int main(int argc, char **argv) {
-  if (argc < 2) {
-    std::cerr << "usage: sdfcheck FILE.sdf...\n";
+  bool models = argc > 1 && std::string(argv[1]) == "--model";
+  int first = models ? 2 : 1;
+  if (argc <= first) {
+    std::cerr << "usage: sdfcheck FILE.sdf...   (scenario worlds)\n       sdfcheck --model FILE.sdf...\n";
     return 2;
   }
   int failed = 0;
-  for (int i = 1; i < argc; ++i) {
-    std::vector<std::string> problems = Problems(argv[i]);
+  for (int i = first; i < argc; ++i) {
+    std::vector<std::string> problems = models ? ModelProblems(argv[i]) : Problems(argv[i]);
     std::cout << (problems.empty() ? "OK   " : "FAIL ") << argv[i] << "\n";
     for (const std::string &p : problems) {
       std::cout << "     " << p << "\n";
     }
     failed += problems.empty() ? 0 : 1;
   }
-  std::cout << (argc - 1 - failed) << " of " << (argc - 1) << " files pass\n";
+  std::cout << (argc - first - failed) << " of " << (argc - first) << " files pass\n";
   return failed == 0 ? 0 : 1;
 }

@@ -3,6 +3,8 @@ package dev.vla.launch;
 import dev.vla.launch.cli.BenchCommand;
 import dev.vla.launch.cli.DatasetCommand;
 import dev.vla.launch.cli.EvalCommand;
+import dev.vla.launch.cli.LaunchCommand;
+import dev.vla.launch.cli.NodeCommand;
 import dev.vla.launch.cli.RunCommand;
 import dev.vla.launch.cli.ScenariosCommand;
 import picocli.CommandLine;
@@ -18,6 +20,7 @@ import picocli.CommandLine.Command;
       "Runs the whole stack (simulator, camera, vla policy, executor) on scenario files and evaluates policies."
     },
     subcommands = {RunCommand.class, EvalCommand.class, BenchCommand.class, ScenariosCommand.class, DatasetCommand.class,
+        NodeCommand.class, LaunchCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

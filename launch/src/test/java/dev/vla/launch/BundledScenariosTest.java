@@ -55,6 +55,13 @@ class BundledScenariosTest {
     String out = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(check.waitFor(120, TimeUnit.SECONDS));
     assertEquals(0, check.exitValue(), out);
+
+    // The Gazebo robot model of ros2/vla_controller passes the same strict parser.
+    Process model = new ProcessBuilder(checker.toString(), "--model",
+        ROOT.resolve("ros2/vla_controller/config/robot.sdf").toString()).redirectErrorStream(true).start();
+    String modelOut = new String(model.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(model.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, model.exitValue(), modelOut);
   }
 
   /** The committed sets are exactly what their generators write, so a generator change cannot drift from them. */

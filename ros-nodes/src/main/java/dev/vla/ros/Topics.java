@@ -3,6 +3,7 @@ package dev.vla.ros;
 import dev.vla.affordances.AffordanceCall;
 import dev.vla.affordances.SkillStatus;
 import dev.vla.ros.msg.CameraInfo;
+import dev.vla.ros.msg.DiagnosticArray;
 import dev.vla.ros.msg.GripperCommand;
 import dev.vla.ros.msg.Image;
 import dev.vla.ros.msg.JointState;
@@ -34,6 +35,8 @@ public final class Topics {
   public static final Topic<Odometry> ODOM = new Topic<>("/odom", Odometry.class, "nav_msgs/msg/Odometry");
   public static final Topic<JointState> JOINT_STATES = new Topic<>("/joint_states", JointState.class, "sensor_msgs/msg/JointState");
   public static final Topic<TFMessage> TF = new Topic<>("/tf", TFMessage.class, "tf2_msgs/msg/TFMessage");
+  public static final Topic<DiagnosticArray> DIAGNOSTICS =
+      new Topic<>("/diagnostics", DiagnosticArray.class, "diagnostic_msgs/msg/DiagnosticArray");
   public static final Topic<Image> DEBUG_IMAGE = new Topic<>("/vla/debug/image", Image.class, "sensor_msgs/msg/Image");
 
   /** Joint names on /joint_states and the trajectories. */

@@ -51,6 +51,7 @@ public final class DdsTransport implements Transport {
   private final List<Runnable> closers = new CopyOnWriteArrayList<>();
   private final AtomicLong decodeFailures = new AtomicLong();
   private volatile boolean closed;
+  private volatile long lastPublishNanos = Long.MIN_VALUE / 2;
 
   /**
    * Joins the graph as node {@code nodeName}.
@@ -169,6 +170,7 @@ public final class DdsTransport implements Transport {
           box.value = message;
           ok = pub.publish(box);
           box.value = null;
+          lastPublishNanos = System.nanoTime();
         }
       }
       if (!ok) {
@@ -318,6 +320,10 @@ public final class DdsTransport implements Transport {
       return;
     }
     closed = true;
+    if (System.nanoTime() - lastPublishNanos < 500_000_000L) {
+      // Give reliable writers a moment to deliver the last messages (a zero velocity) before leaving.
+      java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+    }
     for (Runnable r : closers) {
       try {
         r.run();

@@ -9,6 +9,7 @@ import dev.vla.model.Policy;
 import dev.vla.model.oracle.SceneTruth;
 import dev.vla.ros.dds.DdsSettings;
 import dev.vla.ros.dds.DdsTransport;
+import dev.vla.ros.nodes.DiagnosticsNode;
 import dev.vla.ros.nodes.ExecutorNode;
 import dev.vla.ros.nodes.LockstepRunner;
 import dev.vla.ros.nodes.Node;
@@ -107,6 +108,7 @@ public final class EpisodeRunner {
       ExecutorNode executor = new ExecutorNode(transport, Skills.standardRegistry(), RobotGeometry.standard(),
           Executor.Config.defaults(), s -> listener.status(sim.time(), s));
       List<Node> nodes = new ArrayList<>(List.of(simNode, vla, executor));
+      nodes.add(new DiagnosticsNode(transport, List.copyOf(nodes), NODE_NAME));
       if (extras != null) {
         nodes.addAll(extras.apply(transport, episode));
       }

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import dev.vla.ros.msg.DiagnosticArray;
 
 /**
  * A stage of the controller in the shape of a ROS 2 node: it publishes and subscribes through a
@@ -130,6 +131,17 @@ public abstract class Node implements AutoCloseable {
   }
 
   protected abstract void onTick(long nowNanos);
+
+  /**
+   * This node's line on /diagnostics. Called from the diagnostics node's thread: overrides read only
+   * fields that are safe to read there.
+   */
+  public DiagnosticArray.Status diagnose() {
+    long d = dropped.get();
+    return new DiagnosticArray.Status(d > 0 ? DiagnosticArray.Level.WARN : DiagnosticArray.Level.OK, name,
+        d > 0 ? d + " messages dropped: the node falls behind its inputs" : "running", "",
+        Map.of("dropped_messages", Long.toString(d), "transport", transport.name()));
+  }
 
   /** Messages dropped because the inbox was full. */
   public long droppedMessages() {

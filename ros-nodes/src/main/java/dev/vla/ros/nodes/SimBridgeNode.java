@@ -68,6 +68,7 @@ public final class SimBridgeNode extends Node {
   private long nextFrame;
   private boolean dropoutReported;
   private volatile boolean cameraEnabled = true;
+  private long clockOrigin;
 
   public SimBridgeNode(Transport transport, Episode episode, Config config, Consumer<String> events) {
     super("sim", transport);
@@ -99,6 +100,11 @@ public final class SimBridgeNode extends Node {
   /** Switches the camera stream off and on, like a driver's trigger; state topics keep flowing. */
   public void setCameraEnabled(boolean on) {
     cameraEnabled = on;
+  }
+
+  /** The clock reading at which sim time is zero (ROS time when the node runs on its own); default 0. */
+  public void setClockOrigin(long nanos) {
+    clockOrigin = nanos;
   }
 
   public Simulator sim() {
@@ -159,7 +165,7 @@ public final class SimBridgeNode extends Node {
   @Override
   protected void onTick(long nowNanos) {
     episode.recordTick();
-    double dt = nowNanos / 1e9 - sim.time();
+    double dt = (nowNanos - clockOrigin) / 1e9 - sim.time();
     if (dt > 0) {
       sim.step(dt);
     }

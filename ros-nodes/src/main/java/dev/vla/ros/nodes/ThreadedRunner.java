@@ -22,9 +22,20 @@ public final class ThreadedRunner implements AutoCloseable {
   private final List<Thread> threads = new ArrayList<>();
   private final AtomicBoolean running = new AtomicBoolean();
   private final List<LongConsumer> latenessObservers = new ArrayList<>();
+  private final boolean rosTime;
   private long origin;
+  private long epochAtStart;
 
   public ThreadedRunner(List<Node> nodes) {
+    this(nodes, false);
+  }
+
+  /**
+   * @param rosTime tick with ROS time (nanoseconds since the Unix epoch, steady during the run), so
+   *     stamps agree with nodes in other processes; otherwise nanoseconds since {@link #start}
+   */
+  public ThreadedRunner(List<Node> nodes, boolean rosTime) {
+    this.rosTime = rosTime;
     this.nodes = List.copyOf(nodes);
     for (int i = 0; i < nodes.size(); i++) {
       latenessObservers.add(ns -> { });
@@ -36,14 +47,18 @@ public final class ThreadedRunner implements AutoCloseable {
     latenessObservers.set(index, observer);
   }
 
-  /** Nanoseconds since start: the clock every node ticks with. */
+  /** The clock every node ticks with: nanoseconds since start, or ROS time. */
   public long now() {
-    return System.nanoTime() - origin;
+    return System.nanoTime() - origin + epochAtStart;
   }
 
   public void start() {
     if (!running.compareAndSet(false, true)) {
       throw new IllegalStateException("runner already started");
+    }
+    if (rosTime) {
+      java.time.Instant t = java.time.Instant.now();
+      epochAtStart = t.getEpochSecond() * 1_000_000_000L + t.getNano();
     }
     origin = System.nanoTime();
     for (int i = 0; i < nodes.size(); i++) {

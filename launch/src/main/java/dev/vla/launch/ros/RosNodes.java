@@ -1,0 +1,87 @@
+package dev.vla.launch.ros;
+
+import dev.vla.affordances.Executor;
+import dev.vla.affordances.RobotGeometry;
+import dev.vla.affordances.skills.Skills;
+import dev.vla.launch.VlaHome;
+import dev.vla.model.Policies;
+import dev.vla.model.Policy;
+import dev.vla.ros.nodes.ExecutorNode;
+import dev.vla.ros.nodes.Node;
+import dev.vla.ros.nodes.SimBridgeNode;
+import dev.vla.ros.nodes.VlaNode;
+import dev.vla.ros.transport.Transport;
+import dev.vla.sim.episode.Episode;
+import dev.vla.sim.scenario.Region;
+import dev.vla.sim.scenario.Scenario;
+import dev.vla.sim.scenario.ScenarioException;
+import dev.vla.sim.scenario.ScenarioLoader;
+import dev.vla.sim.world.Simulator;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The controller's nodes by name, built from their ROS parameters. Each can run alone
+ * ({@code vla node NAME}) or several in one process ({@code vla launch}).
+ *
+ * <ul>
+ *   <li>{@code sim}: the embedded simulator as a robot. Parameters: {@code scenario} (file),
+ *       {@code camera_rate} (Hz, default 15), {@code seed}.
+ *   <li>{@code vla}: the policy. Parameters: {@code policy} ({@code vla} or {@code keyword}),
+ *       {@code scenario} (optional: a scenario file whose named regions {@code navigate} may use).
+ *   <li>{@code executor}: runs the skills and drives the actuators.
+ * </ul>
+ */
+public final class RosNodes {
+  public static final List<String> NAMES = List.of("sim", "vla", "executor");
+
+  private RosNodes() {}
+
+  /**
+   * Builds node {@code kind}.
+   *
+   * @throws IllegalArgumentException for an unknown node or a bad parameter, with the reason
+   */
+  public static Node create(String kind, Transport transport, RosParams params, Consumer<String> log) {
+    return switch (kind) {
+      case "sim" -> {
+        String file = params.string("scenario", "");
+        Scenario sc = scenario(file.isBlank() ? VlaHome.defaultScenario().toString() : file);
+        double rate = params.number("camera_rate", 15, 0.1, 60);
+        long seed = (long) params.number("seed", 1, 0, Long.MAX_VALUE);
+        Simulator sim = new Simulator(sc, new Simulator.Config(seed, 0.01, 0.5, true));
+        yield new SimBridgeNode(transport, new Episode(sim), new SimBridgeNode.Config(rate), log);
+      }
+      case "vla" -> {
+        String name = params.string("policy", "keyword");
+        if (!name.equals("vla") && !name.equals("keyword")) {
+          throw new IllegalArgumentException("vla.policy must be vla or keyword, got '" + name
+              + "' (oracle reads the simulator's ground truth and runs only inside vla run and vla eval)");
+        }
+        String regionsFrom = params.string("scenario", "");
+        Map<String, double[]> regions = new LinkedHashMap<>();
+        if (!regionsFrom.isEmpty()) {
+          for (Region r : scenario(regionsFrom).regions()) {
+            regions.put(r.name(), new double[] {r.cx(), r.cy()});
+          }
+        }
+        Policy policy = Policies.create(name, () -> null);
+        yield new VlaNode(transport, policy, VlaNode.Config.defaults(regions), e -> log.accept("vla: " + e.text()));
+      }
+      case "executor" -> new ExecutorNode(transport, Skills.standardRegistry(), RobotGeometry.standard(),
+          Executor.Config.defaults(), s -> log.accept("executor: " + s));
+      default -> throw new IllegalArgumentException("unknown node '" + kind + "'; available: " + String.join(", ", NAMES));
+    };
+  }
+
+  private static Scenario scenario(String file) {
+    try {
+      return ScenarioLoader.load(VlaHome.requireExisting(Path.of(file), "scenario"));
+    } catch (ScenarioException e) {
+      throw new IllegalArgumentException(e.getMessage());
+    }
+  }
+}
