@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DiagnosticsNodeTest {
-  static final class Quiet extends Node {
+  static class Quiet extends Node {
     Quiet(InMemoryTransport t) {
       super("quiet", t);
     }
