@@ -94,18 +94,20 @@ public final class RunCommand implements Callable<Integer> {
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")) + "_" + sc.name());
     out.println("vla run: " + file.getFileName() + " (world \"" + sc.name() + "\")");
     out.println("policy:  " + PolicyChoice.label(policy));
-    boolean dds = switch (transport) {
+    boolean useDds = switch (transport) {
       case "dds" -> true;
       case "in-memory" -> false;
       default -> throw new UserError("--transport must be dds or in-memory, got '" + transport + "'");
     };
-    if (dds) {
+    DdsSettings dds = null;
+    if (useDds) {
       DdsSettings d;
       try {
         d = DdsSettings.defaults();
       } catch (IllegalArgumentException e) {
         throw new UserError(e.getMessage());
       }
+      dds = d;
       out.println("ros 2:   node /" + EpisodeRunner.NODE_NAME + " on DDS domain " + d.domainId() + " (" + d.networkInterface()
           + "); e.g. /vla/instruction in, /cmd_vel and /vla/affordance_call out");
     } else if (listen) {

@@ -47,17 +47,17 @@ public final class EpisodeRunner {
    * @param cameraHz camera rate (lower in evaluation: decisions only need a fresh frame)
    * @param sensorNoise camera noise and lighting jitter
    * @param realTime pace to the wall clock
-   * @param dds put the nodes on a real ROS 2 graph (DDS); otherwise topics stay in memory, which is
-   *     deterministic and what evaluation uses
+   * @param dds put the nodes on a real ROS 2 graph with these settings; null keeps topics in memory,
+   *     which is deterministic and what evaluation uses
    */
-  public record Options(long seed, double cameraHz, boolean sensorNoise, boolean realTime, boolean dds) {
+  public record Options(long seed, double cameraHz, boolean sensorNoise, boolean realTime, DdsSettings dds) {
     public static Options evaluation(long seed) {
-      return new Options(seed, 10, true, false, false);
+      return new Options(seed, 10, true, false, null);
     }
 
-    /** Real time over DDS, the camera at 15 Hz: what {@code ./vla run} does. */
+    /** Real time over DDS (ROS_DOMAIN_ID), the camera at 15 Hz: what {@code ./vla run} does. */
     public static Options live(long seed) {
-      return new Options(seed, 15, true, true, true);
+      return new Options(seed, 15, true, true, DdsSettings.defaults());
     }
   }
 
@@ -93,7 +93,7 @@ public final class EpisodeRunner {
       regions.put(r.name(), new double[] {r.cx(), r.cy()});
     }
     long wall0 = System.nanoTime();
-    try (Transport transport = options.dds() ? new DdsTransport(NODE_NAME, DdsSettings.defaults()) : new InMemoryTransport();
+    try (Transport transport = options.dds() != null ? new DdsTransport(NODE_NAME, options.dds()) : new InMemoryTransport();
         Policy policy = policyFactory.apply(truth)) {
       SimBridgeNode simNode = new SimBridgeNode(transport, episode, new SimBridgeNode.Config(options.cameraHz()),
           text -> listener.line(sim.time(), text));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vla.affordances.AffordanceCall;
 import dev.vla.affordances.SkillStatus;
 import dev.vla.model.Policies;
+import dev.vla.ros.dds.DdsSettings;
 import dev.vla.sim.episode.Episode;
 import dev.vla.sim.scenario.Scenario;
 import dev.vla.sim.scenario.ScenarioLoader;
@@ -64,6 +65,23 @@ class EndToEndScenarioTest {
     AffordanceCall pick = r.calls().stream().filter(c -> c.skill().equals("pick")).findFirst().orElseThrow();
     assertTrue(pick.targetPixel().isPresent() && pick.targetPoint().isPresent(), "pick points at a pixel lifted to a point");
     assertEquals("odom", pick.targetPoint().get().frameId());
+  }
+
+  /** The same stack on a real DDS graph (a domain of its own), paced to the wall clock as ./vla run does. */
+  static EpisodeRunner.Options overDds() {
+    return new EpisodeRunner.Options(5, 15, true, true, DdsSettings.defaults().withDomain(83));
+  }
+
+  @Test
+  void theDemoAndATypedStopWorkOverDdsToo() throws Exception {
+    EpisodeResult demo = EpisodeRunner.run(scenario("red_cube_blue_bin.sdf"), truth -> Policies.create("keyword", truth),
+        overDds(), new Log(), null);
+    assertTrue(demo.success(), demo.verdict().failure());
+    Log log = new Log();
+    EpisodeResult stop = EpisodeRunner.run(scenario("45_stop_1.sdf"), truth -> Policies.create("keyword", truth),
+        overDds(), log, null);
+    assertTrue(stop.success(), stop.verdict().failure());
+    assertTrue(log.statuses.stream().anyMatch(s -> s.state() == SkillStatus.State.CANCELLED), log.statuses.toString());
   }
 
   @Test
