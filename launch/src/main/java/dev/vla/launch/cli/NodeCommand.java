@@ -23,10 +23,12 @@ import picocli.CommandLine.Parameters;
         "  sim       the embedded simulator as a robot (camera, depth, odom, joint states, tf; takes /cmd_vel, arm, gripper)",
         "  vla       the policy: /vla/instruction + camera -> /vla/affordance_call",
         "  executor  runs affordance calls as skills -> /cmd_vel, arm and gripper commands, /vla/skill_status",
+        "  camera    a colour camera or video through OpenCV -> /camera/color/image_raw, camera_info",
+        "            (-p device:=0|/dev/video2|file.avi; colour only: the vla node also needs depth)",
         "Parameters come from ROS 2 params YAML files and -p; topics are remapped with -r, as with ros2 run.",
         "Arguments after --ros-args (as ros2 launch passes them) are read the same way."})
 public final class NodeCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "NAME", description = "sim, vla or executor.")
+  @Parameters(index = "0", paramLabel = "NAME", description = "sim, vla, executor or camera.")
   String kind;
 
   @Option(names = "--params-file", paramLabel = "FILE", description = "ROS 2 params YAML (repeatable; later files win).")

@@ -6,6 +6,8 @@ import dev.vla.affordances.skills.Skills;
 import dev.vla.launch.VlaHome;
 import dev.vla.model.Policies;
 import dev.vla.model.Policy;
+import dev.vla.ros.Topics;
+import dev.vla.ros.nodes.CameraNode;
 import dev.vla.ros.nodes.ExecutorNode;
 import dev.vla.ros.nodes.Node;
 import dev.vla.ros.nodes.SimBridgeNode;
@@ -33,10 +35,13 @@ import java.util.function.Consumer;
  *   <li>{@code vla}: the policy. Parameters: {@code policy} ({@code vla} or {@code keyword}),
  *       {@code scenario} (optional: a scenario file whose named regions {@code navigate} may use).
  *   <li>{@code executor}: runs the skills and drives the actuators.
+ *   <li>{@code camera}: a colour camera through OpenCV. Parameters: {@code device} (index, path, video
+ *       file or URL; required), {@code rate} (Hz, 15), {@code width} (0: as delivered), {@code hfov}
+ *       (radians, 1.2), {@code frame_id}.
  * </ul>
  */
 public final class RosNodes {
-  public static final List<String> NAMES = List.of("sim", "vla", "executor");
+  public static final List<String> NAMES = List.of("sim", "vla", "executor", "camera");
 
   private RosNodes() {}
 
@@ -73,6 +78,9 @@ public final class RosNodes {
       }
       case "executor" -> new ExecutorNode(transport, Skills.standardRegistry(), RobotGeometry.standard(),
           Executor.Config.defaults(), s -> log.accept("executor: " + s));
+      case "camera" -> new CameraNode(transport, new CameraNode.Config(params.string("device", ""),
+          params.number("rate", 15, 0.1, 120), (int) params.number("width", 0, 0, 8192),
+          params.number("hfov", 1.2, 0.1, 3.1), params.string("frame_id", Topics.CAMERA_OPTICAL)));
       default -> throw new IllegalArgumentException("unknown node '" + kind + "'; available: " + String.join(", ", NAMES));
     };
   }
