@@ -12,7 +12,10 @@ import dev.vla.ros.nodes.Node;
 import dev.vla.ros.nodes.SimBridgeNode;
 import dev.vla.ros.nodes.ThreadedRunner;
 import dev.vla.ros.nodes.VlaNode;
+import dev.vla.ros.dds.DdsSettings;
+import dev.vla.ros.dds.DdsTransport;
 import dev.vla.ros.transport.InMemoryTransport;
+import dev.vla.ros.transport.Transport;
 import dev.vla.ros.transport.Publisher;
 import dev.vla.sim.episode.Episode;
 import dev.vla.sim.scenario.Scenario;
@@ -42,6 +45,14 @@ public final class LiveStackBench {
    * @param stops how many typed stops to time (attempts where the robot was not driving are retried)
    */
   public static Result run(Scenario scenario, double seconds, int stops) throws InterruptedException {
+    return run(scenario, seconds, stops, null);
+  }
+
+  /**
+   * @param dds null: all in memory; otherwise the stack on one DDS participant and the operator (who
+   *     types "stop" and watches /cmd_vel) on another, as another ROS 2 node would be
+   */
+  public static Result run(Scenario scenario, double seconds, int stops, DdsSettings dds) throws InterruptedException {
     Histogram executorLate = Percentiles.histogram();
     Histogram simLate = Percentiles.histogram();
     Histogram stopLatency = Percentiles.histogram();
@@ -54,7 +65,8 @@ public final class LiveStackBench {
       attempts++;
       Simulator sim = new Simulator(scenario, Simulator.Config.defaults(done));
       Episode episode = new Episode(sim);
-      try (InMemoryTransport transport = new InMemoryTransport()) {
+      try (Transport transport = dds == null ? new InMemoryTransport() : new DdsTransport("bench_stack", dds);
+          Transport operator = dds == null ? transport : new DdsTransport("bench_operator", dds)) {
         List<Node> nodes = new ArrayList<>();
         nodes.add(new SimBridgeNode(transport, episode, new SimBridgeNode.Config(15), line -> { }));
         nodes.add(new VlaNode(transport, Policies.create("keyword", null), VlaNode.Config.defaults(Map.of()), e -> { }));
@@ -63,7 +75,7 @@ public final class LiveStackBench {
         AtomicLong stopSent = new AtomicLong(-1);
         AtomicLong zeroSeen = new AtomicLong(-1);
         AtomicLong lastMoving = new AtomicLong(-1);
-        transport.subscribe(Topics.CMD_VEL, (Twist t) -> {
+        operator.subscribe(Topics.CMD_VEL, (Twist t) -> {
           long now = System.nanoTime();
           if (!t.isZero()) {
             lastMoving.set(now);
@@ -71,11 +83,14 @@ public final class LiveStackBench {
             zeroSeen.set(now);
           }
         });
-        Publisher<StringMsg> say = transport.advertise(Topics.INSTRUCTION);
+        Publisher<StringMsg> say = operator.advertise(Topics.INSTRUCTION);
         try (ThreadedRunner runner = new ThreadedRunner(nodes)) {
           runner.observeLateness(0, ns -> simLate.recordValue(Math.max(0, ns) / 1000));
           runner.observeLateness(2, ns -> executorLate.recordValue(Math.max(0, ns) / 1000));
           runner.start();
+          if (dds != null) {
+            Thread.sleep(1500); // discovery between the two participants
+          }
           say.publish(new StringMsg(scenario.task().says().isEmpty() ? "put the red cube in the blue bin"
               : scenario.task().says().get(0).text()));
           // Wait until the base is driving, then stop it at a random moment.

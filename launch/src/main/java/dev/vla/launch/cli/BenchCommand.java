@@ -151,10 +151,18 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--stops", description = "Stops to time (default: ${DEFAULT-VALUE}).")
     int stops = 100;
 
+    @Option(names = "--transport", paramLabel = "KIND", description = {"in-memory (default): the stack's own topics;",
+        "dds: the stop typed by another ROS 2 participant and the zero /cmd_vel seen there."})
+    String transport = "in-memory";
+
     @Override
     public Integer call() throws Exception {
-      header(System.out, "stop");
-      LiveStackBench.Result r = LiveStackBench.run(load(null), 0, stops);
+      if (!transport.equals("in-memory") && !transport.equals("dds")) {
+        throw new UserError("--transport must be in-memory or dds");
+      }
+      header(System.out, "stop (" + transport + ")");
+      LiveStackBench.Result r = LiveStackBench.run(load(null), 0, stops,
+          transport.equals("dds") ? dev.vla.ros.dds.DdsSettings.defaults() : null);
       r.typedStop().print(System.out);
       if (r.stopsMissed() > 0) {
         System.out.println("STOPS WITHOUT A ZERO COMMAND within 200 ms: " + r.stopsMissed());

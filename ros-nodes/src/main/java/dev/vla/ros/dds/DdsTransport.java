@@ -37,7 +37,8 @@ import us.ihmc.ros2.ROS2Subscription;
  * Topics on a real ROS 2 graph: one DDS participant (Fast-DDS through IHMC's binding) whose
  * publishers and subscriptions use the standard ROS 2 topic and type names ({@code rt/cmd_vel},
  * {@code geometry_msgs::msg::dds_::Twist_}), so {@code ros2 topic echo} and any other DDS vendor see
- * them. QoS is reliable and volatile (the ROS 2 default), keep-last 10. Subscription callbacks run on
+ * them. QoS is reliable and volatile (the ROS 2 default), keep-last 10; camera subscriptions are
+ * best-effort so they match sensor-data publishers too. Subscription callbacks run on
  * Fast-DDS's receive thread; a message that does not decode is counted and logged and the rest go on.
  */
 public final class DdsTransport implements Transport {
@@ -116,8 +117,21 @@ public final class DdsTransport implements Transport {
   }
 
   private static ROS2QosProfile qos() {
-    return new ROS2QosProfile(HistoryQosKindPolicyType.KEEP_LAST, DEPTH, ReliabilityQosKindPolicyType.RELIABLE,
-        DurabilityQosKindPolicyType.VOLATILE, false);
+    return qos(ReliabilityQosKindPolicyType.RELIABLE);
+  }
+
+  private static ROS2QosProfile qos(ReliabilityQosKindPolicyType reliability) {
+    return new ROS2QosProfile(HistoryQosKindPolicyType.KEEP_LAST, DEPTH, reliability, DurabilityQosKindPolicyType.VOLATILE,
+        false);
+  }
+
+  /**
+   * Camera streams are read best-effort, as ROS sensor subscribers do: a best-effort reader matches any
+   * camera driver (many publish best-effort, the "sensor data" profile) and never asks for a stale frame
+   * again. Everything else, and every writer, is reliable.
+   */
+  static boolean sensorStream(String rosType) {
+    return rosType.equals("sensor_msgs/msg/Image") || rosType.equals("sensor_msgs/msg/CameraInfo");
   }
 
   @SuppressWarnings("unchecked")
@@ -193,7 +207,8 @@ public final class DdsTransport implements Transport {
   public <T> AutoCloseable subscribe(Topic<T> topic, Consumer<T> callback) {
     checkOpen();
     RecordTopicType<T> type = typeOf(topic);
-    SubscriberAttributes attrs = node.createSubscriberAttributes(topic.name(), type, qos());
+    SubscriberAttributes attrs = node.createSubscriberAttributes(topic.name(), type,
+        sensorStream(topic.rosType()) ? qos(ReliabilityQosKindPolicyType.BEST_EFFORT) : qos());
     dynamicReaderMemory(attrs);
     Gate gate = new Gate();
     NewMessageListener<RecordTopicType.Box<T>> listener = (Subscriber<RecordTopicType.Box<T>> s) -> {

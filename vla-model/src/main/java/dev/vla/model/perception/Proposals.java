@@ -1,6 +1,7 @@
 package dev.vla.model.perception;
 
 import dev.vla.affordances.Pose2D;
+import dev.vla.model.CameraIntrinsics;
 import dev.vla.model.Observation;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,23 +40,33 @@ public final class Proposals {
     double c = Math.cos(base.yaw());
     double s = Math.sin(base.yaw());
     float[] depth = obs.depth();
+    // Back-projection and the odom transform written out per pixel (same arithmetic as
+    // CameraIntrinsics.backProject and Rigid.apply, without two small arrays per pixel), and the
+    // self-radius test on squared distance: this loop runs 300,000 times per decision.
+    CameraIntrinsics cam = obs.intrinsics();
+    double[] m = obs.odomFromOptical().m();
+    double selfSquared = SELF_RADIUS * SELF_RADIUS;
     for (int i = 0; i < n; i++) {
       float d = depth[i];
-      if (!(d > 0) || !Float.isFinite(d)) {
+      if (!(d > 0) || d == Float.POSITIVE_INFINITY) {
         continue;
       }
-      double[] o = obs.intrinsics().backProject(i % w, i / w, d);
-      double[] p = obs.odomFromOptical().apply(o[0], o[1], o[2]);
-      double dx = p[0] - base.x();
-      double dy = p[1] - base.y();
+      double ox = (i % w - cam.cx()) * d / cam.fx();
+      double oy = (i / w - cam.cy()) * d / cam.fy();
+      double oz = d;
+      double p0 = m[0] * ox + m[1] * oy + m[2] * oz + m[3];
+      double p1 = m[4] * ox + m[5] * oy + m[6] * oz + m[7];
+      double p2 = m[8] * ox + m[9] * oy + m[10] * oz + m[11];
+      double dx = p0 - base.x();
+      double dy = p1 - base.y();
       double bx = c * dx + s * dy;
       double by = -s * dx + c * dy;
-      if (p[2] < FLOOR || Math.hypot(bx, by) < SELF_RADIUS) {
+      if (p2 < FLOOR || bx * bx + by * by < selfSquared) {
         continue;
       }
       px[i] = (float) bx;
       py[i] = (float) by;
-      pz[i] = (float) p[2];
+      pz[i] = (float) p2;
       valid[i] = true;
     }
     byte[] rgb = obs.rgb();
@@ -87,8 +98,13 @@ public final class Proposals {
         root[i] = -1;
       }
     }
-    Integer[] roots = java.util.stream.IntStream.range(0, n).filter(i -> valid[i] && root[i] == i && count[i] >= MIN_AREA)
-        .boxed().toArray(Integer[]::new);
+    List<Integer> rootList = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (valid[i] && root[i] == i && count[i] >= MIN_AREA) {
+        rootList.add(i);
+      }
+    }
+    Integer[] roots = rootList.toArray(new Integer[0]);
     Arrays.sort(roots, Comparator.comparingInt((Integer r) -> -count[r]).thenComparingInt(r -> r));
     int kept = Math.min(MAX, roots.length);
     int[] labelOfRoot = new int[n];
