@@ -52,7 +52,8 @@ public final class DdsTransport implements Transport {
   private final List<Runnable> closers = new CopyOnWriteArrayList<>();
   private final AtomicLong decodeFailures = new AtomicLong();
   private volatile boolean closed;
-  private volatile long lastPublishNanos = Long.MIN_VALUE / 2;
+  private volatile boolean publishedAny;
+  private volatile long lastPublishNanos;
 
   /**
    * Joins the graph as node {@code nodeName}.
@@ -154,7 +155,10 @@ public final class DdsTransport implements Transport {
     // Allocate samples as they come instead of depth x the type's maximum (8 MiB for images).
     attrs.getProfile().setHistoryMemoryPolicy(HistoryMemoryPolicyType.DYNAMIC_REUSABLE);
     ROS2Publisher<RecordTopicType.Box<T>> pub = node.createPublisher(type, attrs);
-    closers.add(pub::remove);
+    closers.add(() -> {
+      pub.remove();
+      releasePayload(pub, "publisher");
+    });
     return new DdsPublisher<>(topic, pub);
   }
 
@@ -185,6 +189,7 @@ public final class DdsTransport implements Transport {
           ok = pub.publish(box);
           box.value = null;
           lastPublishNanos = System.nanoTime();
+          publishedAny = true;
         }
       }
       if (!ok) {
@@ -225,6 +230,7 @@ public final class DdsTransport implements Transport {
     Runnable remove = () -> {
       gate.closeAndAwaitIdle();
       sub.remove();
+      releasePayload(sub, "subscriber");
     };
     closers.add(remove);
     return () -> {
@@ -297,6 +303,25 @@ public final class DdsTransport implements Transport {
     }
   }
 
+  /**
+   * IHMC 0.24.4 keeps a removed publisher or subscriber reachable through its native listener, and with
+   * it the direct buffer it serialises into (the type's maximum size: 8 MiB for images), so every
+   * participant closed would leak megabytes. Once the endpoint is removed (it refuses writes and takes
+   * from then on), drop its buffer so a removed endpoint costs bytes.
+   */
+  private static void releasePayload(Object ros2Endpoint, String field) {
+    try {
+      Field outer = ros2Endpoint.getClass().getDeclaredField(field);
+      outer.setAccessible(true);
+      Object endpoint = outer.get(ros2Endpoint);
+      Field payload = endpoint.getClass().getDeclaredField("payload");
+      payload.setAccessible(true);
+      payload.set(endpoint, null);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      LOG.log(Level.DEBUG, "cannot release the buffer of a removed DDS " + field + ": " + e);
+    }
+  }
+
   /** IHMC's SubscriberAttributes has no accessor for the reader profile; set its memory policy directly. */
   private static void dynamicReaderMemory(SubscriberAttributes attrs) {
     try {
@@ -335,7 +360,7 @@ public final class DdsTransport implements Transport {
       return;
     }
     closed = true;
-    if (System.nanoTime() - lastPublishNanos < 500_000_000L) {
+    if (publishedAny && System.nanoTime() - lastPublishNanos < 500_000_000L) {
       // Give reliable writers a moment to deliver the last messages (a zero velocity) before leaving.
       java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
     }

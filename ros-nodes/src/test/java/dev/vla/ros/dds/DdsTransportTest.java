@@ -101,6 +101,23 @@ class DdsTransportTest {
     assertEquals(1, pub.failures());
   }
 
+  /**
+   * Each image endpoint serialises into an 8 MiB direct buffer, which IHMC's binding would keep after
+   * removal: 80 participants x 4 endpoints would need 2.6 GB, beyond this JVM's 2 GB of direct memory.
+   */
+  @Test
+  void closedParticipantsGiveTheirImageBuffersBack() {
+    DdsSettings s = DdsSettings.defaults().withDomain(DOMAIN + 1);
+    for (int i = 0; i < 80; i++) {
+      try (DdsTransport t = new DdsTransport("churn_" + i, s)) {
+        t.advertise(Topics.COLOR);
+        t.advertise(Topics.DEPTH);
+        t.subscribe(Topics.COLOR, m -> { });
+        t.subscribe(Topics.DEPTH, m -> { });
+      }
+    }
+  }
+
   @Test
   void aTopicKeepsItsType() {
     a.advertise(Topics.CMD_VEL.renamed("/test/typed"));
