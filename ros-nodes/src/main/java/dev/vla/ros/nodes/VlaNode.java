@@ -70,6 +70,7 @@ public final class VlaNode extends Node {
   private final Config config;
   private final Consumer<Event> events;
   private final Publisher<AffordanceCall> calls;
+  private final Publisher<Image> debugImage;
   private final TfBuffer tf = new TfBuffer();
   private final RobotStateAssembler state = new RobotStateAssembler(RobotGeometry.standard());
   private Image color;
@@ -96,6 +97,7 @@ public final class VlaNode extends Node {
     this.config = config;
     this.events = events;
     this.calls = publisher(Topics.AFFORDANCE_CALL);
+    this.debugImage = publisher(Topics.DEBUG_IMAGE);
     subscribeLatest(Topics.COLOR, m -> color = m);
     subscribeLatest(Topics.DEPTH, m -> depth = m);
     // A depth frame completes an observation (colour is published first): with an instruction waiting,
@@ -296,6 +298,22 @@ public final class VlaNode extends Node {
     awaitingCall = out.callId();
     calls.publish(out);
     emit("call", out + " — " + explanation, out);
+    publishDebugImage(out, explanation);
+  }
+
+  /** /vla/debug/image: the frame the call was decided on, with its target and the call drawn on it. */
+  private void publishDebugImage(AffordanceCall call, String explanation) {
+    Image c = color;
+    if (c == null) {
+      return;
+    }
+    try {
+      byte[] drawn = DebugOverlay.draw(c.rgbPacked(), c.width(), c.height(), call.targetPixel(),
+          List.of(call.toString(), explanation, "instruction: " + (instruction == null ? "" : instruction)));
+      debugImage.publish(Image.rgb8(c.header(), c.width(), c.height(), drawn));
+    } catch (IllegalArgumentException e) {
+      log.log(Level.WARNING, "vla: no debug image: " + e.getMessage());
+    }
   }
 
   private Optional<Point3> region(String name) {

@@ -85,6 +85,23 @@ class EndToEndScenarioTest {
   }
 
   @Test
+  void everyCallComesWithADebugImageOfItsFrame() throws Exception {
+    List<dev.vla.ros.msg.Image> images = new ArrayList<>();
+    EpisodeResult r = EpisodeRunner.run(scenario("red_cube_blue_bin.sdf"), truth -> Policies.create("keyword", truth),
+        EpisodeRunner.Options.evaluation(5), new Log(), (transport, episode) -> {
+          transport.subscribe(dev.vla.ros.Topics.DEBUG_IMAGE, images::add);
+          return List.of();
+        });
+    assertTrue(r.success(), r.verdict().failure());
+    assertEquals(r.calls().size(), images.size(), "one debug image per call");
+    dev.vla.ros.msg.Image first = images.get(0);
+    assertEquals("rgb8", first.encoding());
+    assertEquals(dev.vla.ros.Topics.CAMERA_OPTICAL, first.header().frameId());
+    AffordanceCall pick = r.calls().get(0);
+    assertTrue(pick.targetPixel().isPresent());
+  }
+
+  @Test
   void aTypedStopHaltsAllMotionWithinATick() throws Exception {
     Log log = new Log();
     EpisodeResult r = run("45_stop_1.sdf", "keyword", log);
