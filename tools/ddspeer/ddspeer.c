@@ -136,10 +136,22 @@ static int watch(double seconds) {
   dds_entity_t status = reader(&vla_interfaces_msg_dds__SkillStatus__desc, "/vla/skill_status");
   printf("ready\n");
   fflush(stdout);
+  int matched = 0;
   double end = now_s() + seconds;
   while (now_s() < end) {
     void *samples[1];
     int idle = 1;
+    if (!matched) {
+      /* Say so once every topic has a publisher: messages published before that are not seen. */
+      dds_subscription_matched_status_t a, b, c;
+      dds_get_subscription_matched_status(cmd, &a);
+      dds_get_subscription_matched_status(call, &b);
+      dds_get_subscription_matched_status(status, &c);
+      if (a.current_count > 0 && b.current_count > 0 && c.current_count > 0) {
+        matched = 1;
+        printf("matched\n");
+      }
+    }
     geometry_msgs_msg_dds__Twist_ *t = take_one(cmd, samples);
     if (t) {
       printf("cmd_vel linear.x=%.3f angular.z=%.3f\n", t->linear.x, t->angular.z);

@@ -62,6 +62,13 @@ class RosPeerRunTest {
     Process run = onTestDomain(new ProcessBuilder(java, "-Djava.awt.headless=true", "-cp",
         System.getProperty("java.class.path"), "dev.vla.launch.Main", "run", "--listen", "--record",
         tmp.resolve("record").toString())).redirectErrorStream(true).redirectOutput(runLog.toFile()).start();
+    // Topics are volatile, as in ROS: the watcher must have matched the controller's publishers before
+    // the instruction, or it misses the first calls.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.readAllLines(watchLog).contains("matched")) {
+      assertTrue(System.nanoTime() < deadline, "the watcher never matched the controller:\n" + Files.readString(runLog));
+      Thread.sleep(100);
+    }
     Process say = onTestDomain(new ProcessBuilder(peer, "say", "put the red cube in the blue bin"))
         .redirectErrorStream(true).start();
     String said = new String(say.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
