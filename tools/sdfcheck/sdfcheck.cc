@@ -21,16 +21,22 @@ int CountNamed(const sdf::ElementPtr &parent, const std::string &name) {
   return count;
 }
 
-// A robot model for Gazebo (no world, no task): strict parse, exactly one model.
-std::vector<std::string> ModelProblems(const std::string &file) {
-  std::vector<std::string> problems;
+// Loads with unrecognised elements and parser warnings as errors; returns libsdformat's complaints.
+std::vector<std::string> StrictLoad(sdf::Root &root, const std::string &file) {
   sdf::ParserConfig config;
   config.SetUnrecognizedElementsPolicy(sdf::EnforcementPolicy::ERR);
   config.SetWarningsPolicy(sdf::EnforcementPolicy::ERR);
-  sdf::Root root;
+  std::vector<std::string> problems;
   for (const sdf::Error &e : root.Load(file, config)) {
     problems.push_back("libsdformat: " + e.Message());
   }
+  return problems;
+}
+
+// A robot model for Gazebo (no world, no task): strict parse, exactly one model.
+std::vector<std::string> ModelProblems(const std::string &file) {
+  sdf::Root root;
+  std::vector<std::string> problems = StrictLoad(root, file);
   if (problems.empty() && root.Model() == nullptr) {
     problems.push_back("expected one <model> at the top level");
   }
@@ -38,14 +44,8 @@ std::vector<std::string> ModelProblems(const std::string &file) {
 }
 
 std::vector<std::string> Problems(const std::string &file) {
-  std::vector<std::string> problems;
-  sdf::ParserConfig config;
-  config.SetUnrecognizedElementsPolicy(sdf::EnforcementPolicy::ERR);
-  config.SetWarningsPolicy(sdf::EnforcementPolicy::ERR);
   sdf::Root root;
-  for (const sdf::Error &e : root.Load(file, config)) {
-    problems.push_back("libsdformat: " + e.Message());
-  }
+  std::vector<std::string> problems = StrictLoad(root, file);
   if (!problems.empty()) {
     return problems;
   }

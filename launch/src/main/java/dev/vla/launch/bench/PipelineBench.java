@@ -39,10 +39,10 @@ public final class PipelineBench {
 
   private PipelineBench() {}
 
-  public static Result run(Scenario scenario, Policy policy, String instruction, int trials) throws InterruptedException {
+  public static Result run(DdsSettings s, Scenario scenario, Policy policy, String instruction, int trials)
+      throws InterruptedException {
     Histogram micros = Percentiles.histogram();
     int unanswered = 0;
-    DdsSettings s = DdsSettings.defaults();
     try (DdsTransport robot = new DdsTransport("bench_robot", s);
         DdsTransport controller = new DdsTransport("bench_controller", s)) {
       Episode episode = new Episode(new Simulator(scenario, Simulator.Config.defaults(1)));

@@ -108,8 +108,8 @@ public final class TransportBench {
   }
 
   /** Both participants in this JVM. */
-  public static Result inProcess(int width, int height, double hz, int frames) throws InterruptedException {
-    DdsSettings s = DdsSettings.defaults();
+  public static Result inProcess(DdsSettings s, int width, int height, double hz, int frames)
+      throws InterruptedException {
     try (DdsTransport camera = new DdsTransport("bench_camera", s); DdsTransport vla = new DdsTransport("bench_vla", s)) {
       Sink sink = new Sink();
       vla.subscribe(TOPIC, sink);
@@ -121,14 +121,14 @@ public final class TransportBench {
   }
 
   /** The subscriber in a child JVM ({@code vla bench transport --sink}); it reports back on stdout. */
-  public static Result crossProcess(int width, int height, double hz, int frames) throws Exception {
+  public static Result crossProcess(DdsSettings dds, int width, int height, double hz, int frames) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     double seconds = frames / hz + 40;
     Process child = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
         "dev.vla.launch.Main", "bench", "transport", "--sink", String.valueOf(seconds), "--frames",
         String.valueOf(frames)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-    try (DdsTransport camera = new DdsTransport("bench_camera", DdsSettings.defaults())) {
+    try (DdsTransport camera = new DdsTransport("bench_camera", dds)) {
       if (!"ready".equals(in.readLine())) {
         throw new IllegalStateException("the subscriber process did not start");
       }
@@ -177,8 +177,8 @@ public final class TransportBench {
   }
 
   /** The child side: subscribe, say when warm, wait for the counted frames, report. */
-  public static void sink(double seconds, int frames, PrintStream out) throws InterruptedException {
-    try (DdsTransport vla = new DdsTransport("bench_vla", DdsSettings.defaults())) {
+  public static void sink(DdsSettings dds, double seconds, int frames, PrintStream out) throws InterruptedException {
+    try (DdsTransport vla = new DdsTransport("bench_vla", dds)) {
       Sink sink = new Sink();
       vla.subscribe(TOPIC, sink);
       out.println("ready");

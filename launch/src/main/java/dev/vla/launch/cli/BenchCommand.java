@@ -9,6 +9,7 @@ import dev.vla.launch.bench.Percentiles;
 import dev.vla.launch.bench.PipelineBench;
 import dev.vla.launch.bench.RenderBench;
 import dev.vla.launch.bench.TransportBench;
+import dev.vla.ros.dds.DdsSettings;
 import dev.vla.model.vla.InferenceConfig;
 import dev.vla.model.vla.VlaPolicy;
 import dev.vla.sim.scenario.Scenario;
@@ -162,7 +163,7 @@ public final class BenchCommand implements Runnable {
       }
       header(System.out, "stop (" + transport + ")");
       LiveStackBench.Result r = LiveStackBench.run(load(null), 0, stops,
-          transport.equals("dds") ? dev.vla.ros.dds.DdsSettings.defaults() : null);
+          transport.equals("dds") ? DdsFromEnvironment.read() : null);
       r.typedStop().print(System.out);
       if (r.stopsMissed() > 0) {
         System.out.println("STOPS WITHOUT A ZERO COMMAND within 200 ms: " + r.stopsMissed());
@@ -193,12 +194,13 @@ public final class BenchCommand implements Runnable {
         throw new UserError("--frames must be 1..1000000 and --rate 0..1000 per second");
       }
       if (sink != null) {
-        TransportBench.sink(sink, frames, System.out);
+        TransportBench.sink(DdsFromEnvironment.read(), sink, frames, System.out);
         return 0;
       }
       header(System.out, "transport");
-      TransportBench.inProcess(640, 480, rate, frames).print(System.out);
-      TransportBench.crossProcess(640, 480, rate, frames).print(System.out);
+      DdsSettings dds = DdsFromEnvironment.read();
+      TransportBench.inProcess(dds, 640, 480, rate, frames).print(System.out);
+      TransportBench.crossProcess(dds, 640, 480, rate, frames).print(System.out);
       Percentiles.of("publish call (serialise + hand to DDS)", TransportBench.PUBLISH_MICROS).print(System.out);
       return 0;
     }
@@ -230,7 +232,7 @@ public final class BenchCommand implements Runnable {
       header(System.out, "pipeline");
       Scenario sc = load(null);
       try (dev.vla.model.Policy p = PolicyChoice.factory(policy).apply(null)) {
-        PipelineBench.Result r = PipelineBench.run(sc, p, instruction, trials);
+        PipelineBench.Result r = PipelineBench.run(DdsFromEnvironment.read(), sc, p, instruction, trials);
         r.latency().print(System.out);
         if (r.unanswered() > 0) {
           System.out.println("trials without a call within 3 s: " + r.unanswered());

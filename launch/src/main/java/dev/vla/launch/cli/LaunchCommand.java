@@ -61,12 +61,7 @@ public final class LaunchCommand implements Callable<Integer> {
     for (LaunchFile.Action a : actions) {
       specs.add(spec(a));
     }
-    DdsSettings dds;
-    try {
-      dds = DdsSettings.defaults();
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
-    }
+    DdsSettings dds = DdsFromEnvironment.read();
     NodeRuntime runtime = NodeCommand.start(specs, dds);
     System.out.println("launched " + specs.size() + " node(s) on DDS domain " + dds.domainId() + ": "
         + String.join(", ", specs.stream().map(s -> "/" + s.name()).toList()) + "; Ctrl-C to stop");

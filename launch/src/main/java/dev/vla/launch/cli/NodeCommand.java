@@ -46,12 +46,7 @@ public final class NodeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     NodeRuntime.Spec spec = spec(kind, paramsFiles, params, remaps);
-    DdsSettings dds;
-    try {
-      dds = DdsSettings.defaults();
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
-    }
+    DdsSettings dds = DdsFromEnvironment.read();
     NodeRuntime runtime = start(List.of(spec), dds);
     System.out.println("node /" + spec.name() + " on DDS domain " + dds.domainId() + " (" + dds.networkInterface()
         + "); Ctrl-C to stop");

@@ -99,17 +99,10 @@ public final class RunCommand implements Callable<Integer> {
       case "in-memory" -> false;
       default -> throw new UserError("--transport must be dds or in-memory, got '" + transport + "'");
     };
-    DdsSettings dds = null;
+    DdsSettings dds = useDds ? DdsFromEnvironment.read() : null;
     if (useDds) {
-      DdsSettings d;
-      try {
-        d = DdsSettings.defaults();
-      } catch (IllegalArgumentException e) {
-        throw new UserError(e.getMessage());
-      }
-      dds = d;
-      out.println("ros 2:   node /" + EpisodeRunner.NODE_NAME + " on DDS domain " + d.domainId() + " (" + d.networkInterface()
-          + "); e.g. /vla/instruction in, /cmd_vel and /vla/affordance_call out");
+      out.println("ros 2:   node /" + EpisodeRunner.NODE_NAME + " on DDS domain " + dds.domainId() + " ("
+          + dds.networkInterface() + "); e.g. /vla/instruction in, /cmd_vel and /vla/affordance_call out");
     } else if (listen) {
       throw new UserError("--listen needs --transport dds: nothing outside the process can reach in-memory topics");
     }

@@ -173,8 +173,7 @@ public final class Codecs {
           (m, o) -> {
             writeTime(m.stampNanos(), o);
             o.int64(m.callId()).string(m.skill());
-            o.uint32(m.args().size());
-            m.args().forEach((k, v) -> o.string(k).string(v));
+            writeKeyValues(m.args(), o);
             o.bool(m.targetPixel().isPresent());
             Pixel px = m.targetPixel().orElse(new Pixel(0, 0));
             o.int32(px.u()).int32(px.v());
@@ -189,11 +188,7 @@ public final class Codecs {
             long stamp = readTime(in);
             long callId = in.int64();
             String skill = in.string();
-            int n = in.sequence("args", 10);
-            Map<String, String> args = new LinkedHashMap<>();
-            for (int i = 0; i < n; i++) {
-              args.put(in.string(), in.string());
-            }
+            Map<String, String> args = readKeyValues(in, "args");
             boolean hasPixel = in.bool();
             Pixel px = new Pixel(in.int32(), in.int32());
             boolean hasPoint = in.bool();
@@ -233,8 +228,7 @@ public final class Codecs {
             o.uint32(m.status().size());
             for (DiagnosticArray.Status s : m.status()) {
               o.uint8(s.level().wire()).string(s.name()).string(s.message()).string(s.hardwareId());
-              o.uint32(s.values().size());
-              s.values().forEach((k, v) -> o.string(k).string(v));
+              writeKeyValues(s.values(), o);
             }
           },
           in -> {
@@ -246,12 +240,7 @@ public final class Codecs {
               String name = in.string();
               String message = in.string();
               String hardware = in.string();
-              int kv = in.sequence("values", 10);
-              Map<String, String> values = new LinkedHashMap<>();
-              for (int j = 0; j < kv; j++) {
-                values.put(in.string(), in.string());
-              }
-              status.add(new DiagnosticArray.Status(level, name, message, hardware, values));
+              status.add(new DiagnosticArray.Status(level, name, message, hardware, readKeyValues(in, "values")));
             }
             return new DiagnosticArray(h, status);
           });
@@ -327,6 +316,21 @@ public final class Codecs {
   static Header readHeader(CdrReader in) {
     long stamp = readTime(in);
     return new Header(stamp, in.string());
+  }
+
+  // diagnostic_msgs/KeyValue[]: a count, then key and value strings, in map order.
+  private static void writeKeyValues(Map<String, String> map, CdrWriter o) {
+    o.uint32(map.size());
+    map.forEach((k, v) -> o.string(k).string(v));
+  }
+
+  private static Map<String, String> readKeyValues(CdrReader in, String field) {
+    int n = in.sequence(field, 10);
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      out.put(in.string(), in.string());
+    }
+    return out;
   }
 
   private static void writeVector(Vector3 v, CdrWriter o) {

@@ -12,7 +12,6 @@ import dev.vla.ros.msg.Header;
 import dev.vla.ros.msg.Image;
 import dev.vla.ros.msg.StringMsg;
 import dev.vla.ros.msg.Twist;
-import dev.vla.ros.transport.Publisher;
 import dev.vla.ros.transport.Topic;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -23,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,16 +74,9 @@ class CycloneInteropTest {
   static <T> T roundTrip(Topic<T> type, String name, T message) throws Exception {
     LinkedBlockingQueue<T> back = new LinkedBlockingQueue<>();
     try (AutoCloseable sub = dds.subscribe(type.renamed("/interop/from_peer/" + name), back::add)) {
-      Publisher<T> pub = dds.advertise(type.renamed("/interop/to_peer/" + name));
-      for (int i = 0; i < 150; i++) {
-        assertTrue(pub.publish(message));
-        T m = back.poll(100, TimeUnit.MILLISECONDS);
-        if (m != null) {
-          return m;
-        }
-      }
+      return UntilDelivered.publish(dds.advertise(type.renamed("/interop/to_peer/" + name)), message, back, 150,
+          "no echo from the Cyclone peer on " + name + " within 15 s");
     }
-    throw new AssertionError("no echo from the Cyclone peer on " + name + " within 15 s");
   }
 
   @Test

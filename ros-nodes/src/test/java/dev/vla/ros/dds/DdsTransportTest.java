@@ -20,7 +20,6 @@ import dev.vla.ros.transport.Topic;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,16 +47,8 @@ class DdsTransportTest {
   static <T> T exchange(Topic<T> topic, T message) throws Exception {
     LinkedBlockingQueue<T> got = new LinkedBlockingQueue<>();
     try (AutoCloseable sub = b.subscribe(topic, got::add)) {
-      Publisher<T> pub = a.advertise(topic);
-      for (int i = 0; i < 100; i++) {
-        assertTrue(pub.publish(message));
-        T m = got.poll(100, TimeUnit.MILLISECONDS);
-        if (m != null) {
-          return m;
-        }
-      }
+      return UntilDelivered.publish(a.advertise(topic), message, got, 100, "nothing arrived on " + topic + " within 10 s");
     }
-    throw new AssertionError("nothing arrived on " + topic + " within 10 s");
   }
 
   @Test
