@@ -18,6 +18,8 @@ done
 
 # OpenCV, ONNX Runtime and Fast-DDS come as Maven jars with their natives: the controller needs a JDK and Maven.
 PACKAGES=(openjdk-17-jdk-headless maven)
+# The simulated person's voice for --speech and the speech test set: two synthesisers from Debian.
+PACKAGES+=(flite espeak-ng)
 if [ $TEST -eq 1 ]; then
   # The strict scenario-file check against Gazebo's SDF parser (tools/sdfcheck).
   PACKAGES+=(libsdformat-dev pkg-config g++)

@@ -2,6 +2,7 @@ package dev.vla.ros;
 
 import dev.vla.affordances.AffordanceCall;
 import dev.vla.affordances.SkillStatus;
+import dev.vla.ros.msg.AudioChunk;
 import dev.vla.ros.msg.CameraInfo;
 import dev.vla.ros.msg.DiagnosticArray;
 import dev.vla.ros.msg.GripperCommand;
@@ -20,6 +21,7 @@ public final class Topics {
   public static final Topic<Image> DEPTH = new Topic<>("/camera/depth/image_raw", Image.class, "sensor_msgs/msg/Image");
   public static final Topic<CameraInfo> CAMERA_INFO =
       new Topic<>("/camera/color/camera_info", CameraInfo.class, "sensor_msgs/msg/CameraInfo");
+  public static final Topic<AudioChunk> AUDIO = new Topic<>("/audio/audio", AudioChunk.class, "vla_interfaces/msg/AudioChunk");
   public static final Topic<StringMsg> INSTRUCTION = new Topic<>("/vla/instruction", StringMsg.class, "std_msgs/msg/String");
   public static final Topic<AffordanceCall> AFFORDANCE_CALL =
       new Topic<>("/vla/affordance_call", AffordanceCall.class, "vla_interfaces/msg/AffordanceCall");

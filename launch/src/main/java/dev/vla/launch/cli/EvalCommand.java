@@ -40,8 +40,13 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--scenarios", paramLabel = "DIR", description = "Folder of scenario files. Default: scenarios/skeleton")
   Path scenarios;
 
-  @Option(names = "--speech", description = "Speak each utterance through the speech pipeline instead of typing it.")
+  @Option(names = "--speech", description = {"Speak each utterance into /audio/audio through the speech stage",
+      "(VAD, recogniser, stop spotter) instead of typing it."})
   boolean speech;
+
+  @Option(names = "--voice", paramLabel = "ENGINE:NAME[:WPM]",
+      description = "Voice for --speech (default: ${DEFAULT-VALUE}; e.g. espeak-ng:en-us:160).")
+  String voice = SpeechSetup.DEFAULT_VOICE.toString();
 
   @Option(names = "--policy", paramLabel = "NAME", description = "Policy: keyword (default: the classical baseline), vla (the trained model; docs/model.md) or oracle (reads ground truth).")
   String policy = PolicyChoice.DEFAULT;
@@ -63,9 +68,6 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (speech) {
-      throw new UserError("--speech needs the speech stage, which this build does not have yet; run without it");
-    }
     if (jobs < 1 || jobs > 64) {
       throw new UserError("--jobs must be 1..64, got " + jobs);
     }
@@ -79,6 +81,14 @@ public final class EvalCommand implements Callable<Integer> {
     PrintStream out = System.out;
     out.println("vla eval: " + set.size() + " scenarios from " + dir + ", policy " + PolicyChoice.label(policy));
     var factory = PolicyChoice.factory(policy);
+    // Each job thread listens with its own speech stage (loading one takes seconds; episodes reuse it).
+    SpeechSetup first = speech ? SpeechSetup.load(voice, set, out) : null;
+    List<SpeechSetup> setups = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ThreadLocal<SpeechSetup> stageOfThread = ThreadLocal.withInitial(() -> {
+      SpeechSetup mine = setups.isEmpty() ? first : SpeechSetup.copy(first, set);
+      setups.add(mine);
+      return mine;
+    });
     List<EpisodeResult> results = new ArrayList<>();
     long t0 = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(jobs);
@@ -88,7 +98,11 @@ public final class EvalCommand implements Callable<Integer> {
         futures.add(pool.submit(() -> {
           long s = seed * 1_000_003L + sc.name().hashCode();
           EpisodeRecorder[] rec = new EpisodeRecorder[1];
-          EpisodeResult r = EpisodeRunner.run(sc, factory, EpisodeRunner.Options.evaluation(s),
+          EpisodeRunner.Options options = EpisodeRunner.Options.evaluation(s);
+          if (speech) {
+            options = options.withSpeech(stageOfThread.get().speech());
+          }
+          EpisodeResult r = EpisodeRunner.run(sc, factory, options,
               new EpisodeRunner.Listener() {}, record == null ? null : (transport, episode) -> {
                 rec[0] = new EpisodeRecorder(transport, episode, record.resolve(sc.name()));
                 return List.of(rec[0]);
@@ -108,6 +122,8 @@ public final class EvalCommand implements Callable<Integer> {
       }
     } finally {
       pool.shutdown();
+      pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+      setups.forEach(SpeechSetup::close);
     }
     double wall = (System.nanoTime() - t0) / 1e9;
     printTable(out, results, wall);

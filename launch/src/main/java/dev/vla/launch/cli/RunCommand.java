@@ -43,8 +43,13 @@ public final class RunCommand implements Callable<Integer> {
           "e.g. --say \"put the red cube in the blue bin\" --say \"4:no, the green one\"."})
   List<String> say = new ArrayList<>();
 
-  @Option(names = "--speech", description = "Speak each utterance with espeak-ng through the speech pipeline.")
+  @Option(names = "--speech", description = {"Speak each utterance into /audio/audio and let the speech stage (VAD,",
+      "recogniser, stop spotter) turn it into instructions. With --listen: take audio from other nodes."})
   boolean speech;
+
+  @Option(names = "--voice", paramLabel = "ENGINE:NAME[:WPM]",
+      description = "The simulated person's voice for --speech (default: ${DEFAULT-VALUE}; e.g. espeak-ng:en-gb:150).")
+  String voice = SpeechSetup.DEFAULT_VOICE.toString();
 
   @Option(names = "--headless", description = "No live window (runs are always headless in this build).")
   boolean headless;
@@ -74,9 +79,6 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintStream out = System.out;
-    if (speech) {
-      throw new UserError("--speech needs the speech stage, which this build does not have yet; run without it");
-    }
     Path file = VlaHome.requireExisting(scenario != null ? scenario : VlaHome.defaultScenario(), "scenario");
     Scenario sc;
     try {
@@ -131,7 +133,17 @@ public final class RunCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "[%6.2fs] ", t);
       }
     };
-    EpisodeRunner.Options options = new EpisodeRunner.Options(seed, 15, true, !fast, dds);
+    EpisodeRunner.Options options = new EpisodeRunner.Options(seed, 15, true, !fast, dds, null);
+    try (SpeechSetup speechSetup = speech ? SpeechSetup.load(listen ? null : voice, List.of(sc), out) : null) {
+      if (speechSetup != null) {
+        options = options.withSpeech(speechSetup.speech());
+      }
+      return runEpisode(sc, options, listener, recorder, dir, out);
+    }
+  }
+
+  private int runEpisode(Scenario sc, EpisodeRunner.Options options, EpisodeRunner.Listener listener,
+      EpisodeRecorder[] recorder, Path dir, PrintStream out) throws Exception {
     // Ctrl-C interrupts the run; the runner then stops the robot, and the record is still written.
     Thread runThread = Thread.currentThread();
     CountDownLatch wrapUp = new CountDownLatch(1);

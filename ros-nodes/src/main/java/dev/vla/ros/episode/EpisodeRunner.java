@@ -15,6 +15,7 @@ import dev.vla.ros.nodes.LockstepRunner;
 import dev.vla.ros.nodes.Node;
 import dev.vla.ros.nodes.SimBridgeNode;
 import dev.vla.ros.nodes.SimTruth;
+import dev.vla.ros.nodes.SpeechNode;
 import dev.vla.ros.nodes.VlaNode;
 import dev.vla.ros.transport.InMemoryTransport;
 import dev.vla.ros.transport.Transport;
@@ -25,6 +26,8 @@ import dev.vla.sim.render.RgbdFrame;
 import dev.vla.sim.scenario.Region;
 import dev.vla.sim.scenario.Scenario;
 import dev.vla.sim.world.Simulator;
+import dev.vla.speech.SpeechStage;
+import dev.vla.speech.Synthesiser;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,17 +52,32 @@ public final class EpisodeRunner {
    * @param realTime pace to the wall clock
    * @param dds put the nodes on a real ROS 2 graph with these settings; null keeps topics in memory,
    *     which is deterministic and what evaluation uses
+   * @param speech speak the utterances into the speech stage instead of typing them; null types
    */
-  public record Options(long seed, double cameraHz, boolean sensorNoise, boolean realTime, DdsSettings dds) {
+  public record Options(long seed, double cameraHz, boolean sensorNoise, boolean realTime, DdsSettings dds,
+      Speech speech) {
     public static Options evaluation(long seed) {
-      return new Options(seed, 10, true, false, null);
+      return new Options(seed, 10, true, false, null, null);
     }
 
     /** Real time over DDS (ROS_DOMAIN_ID), the camera at 15 Hz: what {@code ./vla run} does. */
     public static Options live(long seed) {
-      return new Options(seed, 15, true, true, DdsSettings.defaults());
+      return new Options(seed, 15, true, true, DdsSettings.defaults(), null);
+    }
+
+    public Options withSpeech(Speech s) {
+      return new Options(seed, cameraHz, sensorNoise, realTime, dds, s);
     }
   }
+
+  /**
+   * Spoken utterances.
+   *
+   * @param voice the simulated person's voice
+   * @param stage the speech stage that listens (owned by the caller: it takes seconds to load, so
+   *     episodes share one; it is reset at the start of each)
+   */
+  public record Speech(Synthesiser.Voice voice, SpeechStage stage) {}
 
   /** The ROS 2 node name of the whole controller when it runs in one process. */
   public static final String NODE_NAME = "vla_controller";
@@ -95,8 +113,9 @@ public final class EpisodeRunner {
     long wall0 = System.nanoTime();
     try (Transport transport = options.dds() != null ? new DdsTransport(NODE_NAME, options.dds()) : new InMemoryTransport();
         Policy policy = policyFactory.apply(truth)) {
-      SimBridgeNode simNode = new SimBridgeNode(transport, episode, new SimBridgeNode.Config(options.cameraHz()),
-          text -> listener.line(sim.time(), text));
+      Speech speech = options.speech();
+      SimBridgeNode simNode = new SimBridgeNode(transport, episode, new SimBridgeNode.Config(options.cameraHz(),
+          speech == null ? null : speech.voice(), options.seed()), text -> listener.line(sim.time(), text));
       VlaNode vla = new VlaNode(transport, policy, VlaNode.Config.defaults(regions), e -> {
         if (e.call().isPresent() && e.kind().equals("call")) {
           calls.add(e.call().get());
@@ -108,6 +127,10 @@ public final class EpisodeRunner {
       ExecutorNode executor = new ExecutorNode(transport, Skills.standardRegistry(), RobotGeometry.standard(),
           Executor.Config.defaults(), s -> listener.status(sim.time(), s));
       List<Node> nodes = new ArrayList<>(List.of(simNode, vla, executor));
+      if (speech != null) {
+        speech.stage().reset();
+        nodes.add(new SpeechNode(transport, speech.stage(), text -> listener.line(sim.time(), text)));
+      }
       nodes.add(new DiagnosticsNode(transport, List.copyOf(nodes), NODE_NAME));
       if (extras != null) {
         nodes.addAll(extras.apply(transport, episode));

@@ -4,6 +4,7 @@ import dev.vla.affordances.Pose2D;
 import dev.vla.affordances.RobotState;
 import dev.vla.affordances.SkillStatus;
 import dev.vla.ros.Topics;
+import dev.vla.ros.msg.AudioChunk;
 import dev.vla.ros.msg.CameraInfo;
 import dev.vla.ros.msg.GripperCommand;
 import dev.vla.ros.msg.Header;
@@ -25,7 +26,11 @@ import dev.vla.sim.render.RgbdFrame;
 import dev.vla.sim.scenario.Event;
 import dev.vla.sim.scenario.Say;
 import dev.vla.sim.world.Simulator;
+import dev.vla.speech.Pcm;
+import dev.vla.speech.Synthesiser;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -43,12 +48,20 @@ public final class SimBridgeNode extends Node {
    * Settings.
    *
    * @param cameraHz camera frame rate
+   * @param voice speak each {@code <vla:say>} with this voice on {@code /audio/audio} instead of typing
+   *     it on {@code /vla/instruction}; null types
+   * @param seed seeds the microphone's noise
    */
-  public record Config(double cameraHz) {
+  public record Config(double cameraHz, Synthesiser.Voice voice, long seed) {
     public Config {
       if (!(cameraHz > 0 && cameraHz <= 60)) {
         throw new IllegalArgumentException("sim.camera_rate must be in (0, 60] Hz, got " + cameraHz);
       }
+    }
+
+    /** Typed utterances. */
+    public Config(double cameraHz) {
+      this(cameraHz, null, 0);
     }
   }
 
@@ -69,6 +82,8 @@ public final class SimBridgeNode extends Node {
   private boolean dropoutReported;
   private volatile boolean cameraEnabled = true;
   private long clockOrigin;
+  private final SimMicrophone microphone;
+  private final Publisher<AudioChunk> audio;
 
   public SimBridgeNode(Transport transport, Episode episode, Config config, Consumer<String> events) {
     super("sim", transport);
@@ -85,6 +100,17 @@ public final class SimBridgeNode extends Node {
     this.joints = publisher(Topics.JOINT_STATES);
     this.tf = publisher(Topics.TF);
     this.instruction = publisher(Topics.INSTRUCTION);
+    if (config.voice() != null) {
+      try {
+        this.microphone = new SimMicrophone(new Synthesiser(), config.voice(), sim.scenario().task().says(), config.seed());
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot speak the scenario's utterances: " + e.getMessage(), e);
+      }
+      this.audio = publisher(Topics.AUDIO);
+    } else {
+      this.microphone = null;
+      this.audio = null;
+    }
     subscribeLatest(Topics.CMD_VEL, this::onCmdVel);
     subscribe(Topics.ARM_TRAJECTORY, this::onArm);
     subscribe(Topics.HEAD_TRAJECTORY, this::onHead);
@@ -173,9 +199,17 @@ public final class SimBridgeNode extends Node {
       events.accept(String.format(Locale.ROOT, "sim: t=%.2f event #%d %s", sim.time(), e.index(), describe(e)));
     }
     for (Say say : episode.dueSays()) {
-      events.accept(String.format(Locale.ROOT, "sim: t=%.2f say #%d \"%s\"", sim.time(), say.index(), say.text()));
-      episode.delivered(say.index(), sim.time());
-      instruction.publish(new StringMsg(say.text()));
+      if (microphone != null) {
+        events.accept(String.format(Locale.ROOT, "sim: t=%.2f say #%d (spoken) \"%s\"", sim.time(), say.index(), say.text()));
+        microphone.say(say);
+      } else {
+        events.accept(String.format(Locale.ROOT, "sim: t=%.2f say #%d \"%s\"", sim.time(), say.index(), say.text()));
+        episode.delivered(say.index(), sim.time());
+        instruction.publish(new StringMsg(say.text()));
+      }
+    }
+    if (microphone != null) {
+      publishAudio();
     }
     publishState(nowNanos);
     if (nowNanos >= nextFrame && cameraEnabled) {
@@ -189,6 +223,24 @@ public final class SimBridgeNode extends Node {
         dropoutReported = false;
         publishCamera(nowNanos);
       }
+    }
+  }
+
+  /** The microphone's audio up to the current sim time; an utterance counts as delivered when its audio ends. */
+  private void publishAudio() {
+    long due = Math.round(sim.time() * Pcm.RATE) - microphone.position();
+    if (due <= 0) {
+      return;
+    }
+    long first = microphone.position();
+    List<SimMicrophone.Finished> finished = new ArrayList<>(1);
+    short[] samples = microphone.next((int) Math.min(due, Pcm.RATE), episode.audioNoiseSnrDb(), finished);
+    long stamp = clockOrigin + first * 1_000_000_000L / Pcm.RATE;
+    audio.publish(new AudioChunk(new Header(stamp, "microphone"), Pcm.RATE, 1, samples));
+    for (SimMicrophone.Finished f : finished) {
+      double end = f.endSample() / (double) Pcm.RATE;
+      episode.delivered(f.sayIndex(), end);
+      events.accept(String.format(Locale.ROOT, "sim: t=%.2f say #%d fully spoken", end, f.sayIndex()));
     }
   }
 

@@ -130,6 +130,10 @@ public final class VlaNode extends Node {
       emit("rejected", "instruction of " + text.length() + " characters ignored (at most 1000)", null);
       return;
     }
+    if (text.equals(Utterances.UNINTELLIGIBLE)) {
+      askToRepeat();
+      return;
+    }
     UtteranceKind kind = Utterances.classify(text);
     switch (kind) {
       case STOP -> {
@@ -175,6 +179,18 @@ public final class VlaNode extends Node {
       }
       case CHATTER -> emit("ignored", "nothing to act on in \"" + text + "\"", null);
     }
+  }
+
+  /** Speech the recogniser could not place: when idle, ask the person to say it again instead of guessing. */
+  private void askToRepeat() {
+    if (instruction != null || awaitingCall >= 0) {
+      emit("ignored", "unintelligible speech while busy with \"" + instruction + "\"", null);
+      return;
+    }
+    instructionId++;
+    AffordanceCall ask = new AffordanceCall(0, "ask", Map.of("question", "Sorry, I did not catch that. Could you say it again?"),
+        Optional.empty(), Optional.empty(), 1.0, 1.0, instructionId, now);
+    publish(ask, "the speech stage could not understand what was said");
   }
 
   private void startInstruction(String text) {

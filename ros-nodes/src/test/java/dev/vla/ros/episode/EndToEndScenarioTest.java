@@ -69,7 +69,7 @@ class EndToEndScenarioTest {
 
   /** The same stack on a real DDS graph (a domain of its own), paced to the wall clock as ./vla run does. */
   static EpisodeRunner.Options overDds() {
-    return new EpisodeRunner.Options(5, 15, true, true, DdsSettings.defaults().withDomain(83));
+    return new EpisodeRunner.Options(5, 15, true, true, DdsSettings.defaults().withDomain(83), null);
   }
 
   @Test

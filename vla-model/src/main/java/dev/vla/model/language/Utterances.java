@@ -12,6 +12,12 @@ import java.util.regex.Pattern;
 public final class Utterances {
   /** Words that stop the robot on their own (DESIGN §2 and the speech issue). */
   public static final Set<String> STOP_WORDS = Set.of("stop", "halt", "freeze");
+  /**
+   * What the speech stage publishes for speech it heard but could not place in the command language:
+   * the controller asks the person to say it again rather than guess.
+   */
+  public static final String UNINTELLIGIBLE = "(unintelligible speech)";
+
   private static final Set<String> WAIT_WORDS = Set.of("wait", "pause");
   private static final List<String> WAIT_PHRASES = List.of("hold on", "hang on", "one moment", "just a moment", "wait a second");
   private static final List<String> CONTINUE_PHRASES =

@@ -1,0 +1,117 @@
+package dev.vla.speech;
+
+import java.util.Random;
+
+/** Operations on 16-bit mono PCM, the speech stage's one audio format (16 kHz unless stated). */
+public final class Pcm {
+  /** The rate everything in the speech stage runs at (DESIGN §3: {@code /audio/audio} is 16 kHz mono s16). */
+  public static final int RATE = 16_000;
+
+  private Pcm() {}
+
+  /** Samples scaled to [-1, 1). */
+  public static float[] toFloat(short[] s) {
+    float[] f = new float[s.length];
+    for (int i = 0; i < s.length; i++) {
+      f[i] = s[i] / 32768f;
+    }
+    return f;
+  }
+
+  /** Little-endian bytes, what Sphinx's front end reads. */
+  public static byte[] toLittleEndian(short[] s, int from, int to) {
+    byte[] b = new byte[(to - from) * 2];
+    for (int i = from; i < to; i++) {
+      b[2 * (i - from)] = (byte) s[i];
+      b[2 * (i - from) + 1] = (byte) (s[i] >> 8);
+    }
+    return b;
+  }
+
+  /** Root mean square in full-scale units (0..1). */
+  public static double rms(short[] s, int from, int to) {
+    if (to <= from) {
+      return 0;
+    }
+    double sum = 0;
+    for (int i = from; i < to; i++) {
+      double v = s[i] / 32768.0;
+      sum += v * v;
+    }
+    return Math.sqrt(sum / (to - from));
+  }
+
+  /**
+   * Resamples by linear interpolation after a moving-average low-pass when downsampling. Good enough
+   * for speech into a 16 kHz recogniser (whose features stop at 8 kHz anyway).
+   */
+  public static short[] resample(short[] in, int fromRate, int toRate) {
+    if (fromRate == toRate || in.length == 0) {
+      return in.clone();
+    }
+    if (fromRate <= 0 || toRate <= 0) {
+      throw new IllegalArgumentException("sample rates must be positive, got " + fromRate + " and " + toRate);
+    }
+    double[] x = new double[in.length];
+    int taps = fromRate > toRate ? (int) Math.ceil((double) fromRate / toRate) : 1;
+    for (int i = 0; i < in.length; i++) {
+      double sum = 0;
+      int n = 0;
+      for (int k = i - taps / 2; k <= i + (taps - 1) / 2; k++) {
+        if (k >= 0 && k < in.length) {
+          sum += in[k];
+          n++;
+        }
+      }
+      x[i] = sum / n;
+    }
+    int outLength = (int) ((long) in.length * toRate / fromRate);
+    short[] out = new short[outLength];
+    double step = (double) fromRate / toRate;
+    for (int i = 0; i < outLength; i++) {
+      double pos = i * step;
+      int k = (int) pos;
+      double frac = pos - k;
+      double v = k + 1 < x.length ? x[k] * (1 - frac) + x[k + 1] * frac : x[Math.min(k, x.length - 1)];
+      out[i] = clip(v);
+    }
+    return out;
+  }
+
+  /**
+   * Adds white Gaussian noise at {@code snrDb} relative to the signal's power over its speech
+   * (samples above a floor), the usual way test sets state SNR. Silence gets noise of the same level.
+   */
+  public static short[] withNoise(short[] speech, double snrDb, Random rng) {
+    double signalRms = activeRms(speech);
+    double noiseRms = signalRms / Math.pow(10, snrDb / 20);
+    return addNoise(speech, noiseRms, rng);
+  }
+
+  /** Adds white Gaussian noise of the given RMS (full-scale units). */
+  public static short[] addNoise(short[] s, double noiseRms, Random rng) {
+    short[] out = new short[s.length];
+    for (int i = 0; i < s.length; i++) {
+      out[i] = clip(s[i] + rng.nextGaussian() * noiseRms * 32768);
+    }
+    return out;
+  }
+
+  /** RMS over the samples louder than 1% of full scale: the speech, not the pauses between words. */
+  static double activeRms(short[] s) {
+    double sum = 0;
+    int n = 0;
+    for (short v : s) {
+      double a = v / 32768.0;
+      if (Math.abs(a) > 0.01) {
+        sum += a * a;
+        n++;
+      }
+    }
+    return n == 0 ? 0 : Math.sqrt(sum / n);
+  }
+
+  static short clip(double v) {
+    return (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(v)));
+  }
+}

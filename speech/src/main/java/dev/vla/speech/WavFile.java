@@ -1,0 +1,78 @@
+package dev.vla.speech;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.UnsupportedAudioFileException;
+
+/** Reads any PCM WAV (8/16/24/32-bit, any rate, any channels) as 16 kHz mono s16, and writes that format. */
+public final class WavFile {
+  /** Longest file read (10 minutes): a bound on memory for a file picked by mistake. */
+  static final long MAX_SECONDS = 600;
+
+  private WavFile() {}
+
+  /** The file's audio as 16 kHz mono; a clear {@link IOException} for what is not PCM audio. */
+  public static short[] read(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new IOException("no audio file at " + file);
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, file.toString());
+    }
+  }
+
+  static short[] read(InputStream raw, String what) throws IOException {
+    AudioInputStream src;
+    try {
+      src = AudioSystem.getAudioInputStream(new java.io.BufferedInputStream(raw));
+    } catch (UnsupportedAudioFileException e) {
+      throw new IOException(what + " is not a WAV/AIFF/AU audio file this reader understands (" + e.getMessage() + ")");
+    }
+    AudioFormat f = src.getFormat();
+    if (f.getSampleRate() <= 0 || f.getChannels() <= 0) {
+      throw new IOException(what + ": bad format " + f);
+    }
+    AudioFormat s16 = new AudioFormat(AudioFormat.Encoding.PCM_SIGNED, f.getSampleRate(), 16, f.getChannels(),
+        2 * f.getChannels(), f.getSampleRate(), false);
+    AudioInputStream pcm;
+    try {
+      pcm = f.matches(s16) ? src : AudioSystem.getAudioInputStream(s16, src);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(what + ": cannot convert " + f + " to 16-bit PCM");
+    }
+    long maxBytes = (long) (MAX_SECONDS * f.getSampleRate()) * 2 * f.getChannels();
+    byte[] bytes = pcm.readNBytes((int) Math.min(maxBytes, Integer.MAX_VALUE - 16));
+    int channels = f.getChannels();
+    int frames = bytes.length / (2 * channels);
+    short[] mono = new short[frames];
+    for (int i = 0; i < frames; i++) {
+      int sum = 0;
+      for (int c = 0; c < channels; c++) {
+        int at = 2 * (i * channels + c);
+        sum += (short) ((bytes[at] & 0xff) | (bytes[at + 1] << 8));
+      }
+      mono[i] = (short) (sum / channels);
+    }
+    return Pcm.resample(mono, Math.round(f.getSampleRate()), Pcm.RATE);
+  }
+
+  /** Writes 16 kHz mono s16 as a WAV file. */
+  public static void write(Path file, short[] samples) throws IOException {
+    byte[] bytes = Pcm.toLittleEndian(samples, 0, samples.length);
+    AudioFormat format = new AudioFormat(Pcm.RATE, 16, 1, true, false);
+    try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(bytes), format, samples.length)) {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      AudioSystem.write(in, AudioFileFormat.Type.WAVE, file.toFile());
+    }
+  }
+}
