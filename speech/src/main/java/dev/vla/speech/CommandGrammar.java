@@ -1,5 +1,6 @@
 package dev.vla.speech;
 
+import dev.vla.model.language.Utterances;
 import dev.vla.model.language.Vocabulary;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,14 +14,8 @@ import java.util.regex.Pattern;
  * The spoken command language as a JSGF grammar, generated from the scenario vocabulary (categories,
  * colours, sizes, relations), the skills' verbs and the places the robot knows. A recogniser
  * constrained to it hears only what the controller can act on; anything else comes back rejected.
- *
- * <p>Also the small grammar of the stop fast path: the words that halt or pause the robot.
  */
 public final class CommandGrammar {
-  /** Words that stop the robot when heard alone, spotted while the person is still speaking. */
-  public static final List<String> STOP_WORDS = List.of("stop", "halt", "freeze");
-  /** Words that pause the robot, spotted the same way. */
-  public static final List<String> WAIT_WORDS = List.of("wait", "pause");
   /** Places used when none are configured: the rooms of the bundled scenarios and common ones. */
   public static final List<String> DEFAULT_PLACES = List.of("kitchen", "hallway", "office", "garage", "storage",
       "lobby", "corner", "living room", "bedroom", "charging station");
@@ -48,7 +43,8 @@ public final class CommandGrammar {
     StringBuilder g = new StringBuilder();
     g.append("#JSGF V1.0;\n\ngrammar commands;\n\n");
     g.append("public <utterance> = <stop> | <wait> | <continue> | <request> | <correction> | <addition>;\n\n");
-    g.append("<stop> = (").append(String.join(" | ", STOP_WORDS)).append(") [").append(String.join(" | ", STOP_WORDS))
+    String stops = String.join(" | ", new java.util.TreeSet<>(Utterances.STOP_WORDS));
+    g.append("<stop> = (").append(stops).append(") [").append(stops)
         .append(" | now | please | robot | it | right now];\n");
     g.append("<wait> = (wait | pause | hold on | hang on | one moment | just a moment) [a second | a moment | please];\n");
     g.append("<continue> = [okay | ok] (continue | go on | resume | carry on | keep going | go ahead | proceed) [please];\n");
@@ -97,13 +93,5 @@ public final class CommandGrammar {
     g.append("<cat> = ").append(String.join(" | ", cats)).append(";\n");
     g.append("<place> = ").append(String.join(" | ", placeSet)).append(";\n");
     return g.toString();
-  }
-
-  /** The spotting grammar, named {@code stopwords}: one stop or wait word, perhaps repeated. */
-  public static String stopWords() {
-    List<String> all = new ArrayList<>(STOP_WORDS);
-    all.addAll(WAIT_WORDS);
-    String alt = String.join(" | ", all);
-    return "#JSGF V1.0;\n\ngrammar stopwords;\n\npublic <spot> = (" + alt + ") [" + alt + "];\n";
   }
 }

@@ -30,7 +30,7 @@ public final class Endpointer {
 
     /** Tuned on the synthetic speech set: see docs/speech.md. */
     public static Config defaults() {
-      return new Config(0.5, 0.35, 2, 10, 375);
+      return new Config(0.5, 0.35, 2, 8, 375);
     }
   }
 

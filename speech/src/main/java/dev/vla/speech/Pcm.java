@@ -97,6 +97,26 @@ public final class Pcm {
     return out;
   }
 
+  /**
+   * The sample after the last 10 ms frame with speech energy (RMS above 3% of the loudest frame's):
+   * where a synthesiser's clip stops speaking, before its trailing silence. What "end of the word"
+   * means in the latency figures.
+   */
+  public static int speechEnd(short[] s) {
+    int frame = RATE / 100;
+    double peak = 0;
+    for (int i = 0; i + frame <= s.length; i += frame) {
+      peak = Math.max(peak, rms(s, i, i + frame));
+    }
+    int end = 0;
+    for (int i = 0; i + frame <= s.length; i += frame) {
+      if (rms(s, i, i + frame) > 0.03 * peak) {
+        end = i + frame;
+      }
+    }
+    return end;
+  }
+
   /** RMS over the samples louder than 1% of full scale: the speech, not the pauses between words. */
   static double activeRms(short[] s) {
     double sum = 0;

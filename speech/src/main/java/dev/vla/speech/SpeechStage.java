@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The speech pipeline for one audio stream: Silero VAD windows → {@link Endpointer} → while the
- * person speaks, the stop spotter on the audio so far (so "stop" acts before the utterance ends) →
- * at the end of the utterance, the recogniser and the utterance's intent. Fed chunks of 16 kHz
+ * The speech pipeline for one audio stream: Silero VAD windows → {@link Endpointer} → at the first
+ * pause of a short utterance, the recogniser on what was said so far (so "stop" acts before the
+ * utterance ends) → at the end of the utterance, the recogniser and the utterance's intent. Fed chunks of 16 kHz
  * mono audio of any length; returns what happened. One thread; bounded memory (an utterance is cut
  * at the endpointer's maximum length).
  */
@@ -20,19 +20,19 @@ public final class SpeechStage implements AutoCloseable {
    *
    * @param vad endpointing
    * @param prePadWindows audio kept before the detected start (the VAD reacts after the first phoneme)
-   * @param spotEveryWindows how often the spotter looks at the utterance so far
-   * @param spotMaxWindows the spotter looks only at utterances up to this long: a stop word opens
-   *     what the person says, and spotting on long audio would cost more than it saves
+   * @param spotMaxWindows stop words are looked for at pauses only this far into an utterance: a
+   *     stop word opens what the person says, and decoding long audio at every pause would cost more
+   *     than it saves
    */
-  public record Config(Endpointer.Config vad, int prePadWindows, int spotEveryWindows, int spotMaxWindows) {
+  public record Config(Endpointer.Config vad, int prePadWindows, int spotMaxWindows) {
     public Config {
-      if (prePadWindows < 0 || spotEveryWindows < 1 || spotMaxWindows < 1) {
+      if (prePadWindows < 0 || spotMaxWindows < 1) {
         throw new IllegalArgumentException("speech stage window counts must be positive");
       }
     }
 
     public static Config defaults() {
-      return new Config(Endpointer.Config.defaults(), 6, 3, 40);
+      return new Config(Endpointer.Config.defaults(), 6, 40);
     }
   }
 
@@ -63,15 +63,12 @@ public final class SpeechStage implements AutoCloseable {
   /** Speech that is not a command the recogniser knows. */
   public record Rejected(long audioNanos, double seconds, double decodeMillis) implements Event {}
 
-  /** The spotter's out-of-grammar prior: high, so that other words come back rejected, not as "stop". */
-  static final double SPOTTER_OOG = Double.parseDouble(System.getProperty("vla.spotter.oog", "1e-8"));
-  /** A stop word takes at least this many windows to say (~200 ms). */
+  /** A stop word takes at least this many windows to say (~190 ms). */
   private static final int MIN_SPOT_WINDOWS = 6;
   private static final long WINDOW_NANOS = SileroVad.WINDOW * 1_000_000_000L / Pcm.RATE;
 
   private final SileroVad vad;
   private final Recognizer recognizer;
-  private final Recognizer spotter;
   private final Config config;
   private Endpointer endpointer;
   private final short[] window = new short[SileroVad.WINDOW];
@@ -82,17 +79,15 @@ public final class SpeechStage implements AutoCloseable {
   private short[] utterance;
   private int utteranceWindows;
   private boolean spotted;
+  /** The transcript decoded at the start of the current pause; null while the person speaks. */
+  private Recognizer.Transcript early;
   private float lastProbability;
   private long utterances;
   private long rejections;
 
-  /**
-   * @param spotter the stop-word recogniser, or null to act on stop words only when the utterance ends
-   */
-  public SpeechStage(SileroVad vad, Recognizer recognizer, Recognizer spotter, Config config) {
+  public SpeechStage(SileroVad vad, Recognizer recognizer, Config config) {
     this.vad = vad;
     this.recognizer = recognizer;
-    this.spotter = spotter;
     this.config = config;
     this.endpointer = new Endpointer(config.vad());
     int keep = config.prePadWindows() + config.vad().minSpeechWindows();
@@ -103,7 +98,7 @@ public final class SpeechStage implements AutoCloseable {
   /** The usual stage: the command grammar for these places and the stop-word spotter. */
   public static SpeechStage standard(List<String> places) {
     return new SpeechStage(new SileroVad(), new SphinxRecognizer("commands", CommandGrammar.commands(places), 1e-30),
-        new SphinxRecognizer("stopwords", CommandGrammar.stopWords(), SPOTTER_OOG), Config.defaults());
+        Config.defaults());
   }
 
   /**
@@ -144,6 +139,7 @@ public final class SpeechStage implements AutoCloseable {
           historyWindows * window.length);
       utteranceWindows = historyWindows;
       spotted = false;
+      early = null;
       int speechWindows = config.vad().minSpeechWindows();
       events.add(new Started(windowEnd - speechWindows * WINDOW_NANOS));
       return;
@@ -157,24 +153,33 @@ public final class SpeechStage implements AutoCloseable {
       events.add(finish(windowEnd - endpointer.trailingSilence() * WINDOW_NANOS));
       return;
     }
-    int speechWindows = utteranceWindows - config.prePadWindows();
-    if (spotter != null && !spotted && speechWindows >= MIN_SPOT_WINDOWS && speechWindows <= config.spotMaxWindows()
-        && speechWindows % config.spotEveryWindows() == 0) {
-      Recognizer.Transcript t = spotter.recognise(Arrays.copyOf(utterance, utteranceWindows * window.length));
-      if (!t.rejected()) {
-        UtteranceKind kind = Utterances.classify(t.text());
+    // At the first window of each pause, decode what was said so far. If it is a stop or wait in a
+    // short utterance, act now (the fast path; the person may still go on). Otherwise keep the result:
+    // when the pause turns out to be the end of the utterance, it is the transcript, and the decoding
+    // has been hidden under the endpointer's hangover.
+    boolean pause = p < config.vad().endThreshold();
+    if (!pause) {
+      early = null;
+    } else if (early == null && speechWindows() >= MIN_SPOT_WINDOWS) {
+      early = recognizer.recognise(Arrays.copyOf(utterance, utteranceWindows * window.length));
+      if (!early.rejected() && !spotted && speechWindows() <= config.spotMaxWindows()) {
+        UtteranceKind kind = Utterances.classify(early.text());
         if (kind == UtteranceKind.STOP || kind == UtteranceKind.WAIT) {
           spotted = true;
-          events.add(new Spotted(t.text(), kind, windowEnd, t.decodeMillis()));
+          events.add(new Spotted(early.text(), kind, windowEnd, early.decodeMillis()));
         }
       }
     }
   }
 
+  private int speechWindows() {
+    return utteranceWindows - config.prePadWindows();
+  }
+
   private Event finish(long speechEndNanos) {
-    short[] audio = Arrays.copyOf(utterance, utteranceWindows * window.length);
-    double seconds = audio.length / (double) Pcm.RATE;
-    Recognizer.Transcript t = recognizer.recognise(audio);
+    double seconds = utteranceWindows * window.length / (double) Pcm.RATE;
+    Recognizer.Transcript t = early != null ? early : recognizer.recognise(Arrays.copyOf(utterance, utteranceWindows * window.length));
+    early = null;
     utterances++;
     if (t.rejected()) {
       rejections++;
@@ -227,9 +232,6 @@ public final class SpeechStage implements AutoCloseable {
   @Override
   public void close() {
     recognizer.close();
-    if (spotter != null) {
-      spotter.close();
-    }
     vad.close();
   }
 }

@@ -8,6 +8,8 @@ import dev.vla.launch.bench.LiveStackBench;
 import dev.vla.launch.bench.Percentiles;
 import dev.vla.launch.bench.PipelineBench;
 import dev.vla.launch.bench.RenderBench;
+import dev.vla.launch.bench.SpeechSetBench;
+import dev.vla.launch.bench.SpokenBench;
 import dev.vla.launch.bench.TransportBench;
 import dev.vla.ros.dds.DdsSettings;
 import dev.vla.model.vla.InferenceConfig;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Option;
         "Close other heavy programs first: these are timings on this machine."},
     subcommands = {BenchCommand.Inference.class, BenchCommand.Render.class, BenchCommand.Executor.class,
         BenchCommand.Stop.class, BenchCommand.Episode.class, BenchCommand.Transport.class,
-        BenchCommand.Pipeline.class})
+        BenchCommand.Pipeline.class, BenchCommand.Speech.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -147,10 +149,17 @@ public final class BenchCommand implements Runnable {
   /** Typed stop latency. */
   @Command(name = "stop", mixinStandardHelpOptions = true,
       description = {"Type \"stop\" on /vla/instruction while the robot drives and time it until the executor",
-          "publishes a zero /cmd_vel (target p99 <= 20 ms). Spoken stops arrive with the speech stage."})
+          "publishes a zero /cmd_vel (target p99 <= 20 ms); then say \"stop\" into /audio/audio (real time, 20 ms",
+          "chunks) while it drives and time it from the end of the word (target p95 <= 250 ms)."})
   static final class Stop implements Callable<Integer> {
-    @Option(names = "--stops", description = "Stops to time (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--stops", description = "Typed stops to time (default: ${DEFAULT-VALUE}).")
     int stops = 100;
+
+    @Option(names = "--spoken", description = "Spoken stops to time; 0 skips them (default: ${DEFAULT-VALUE}).")
+    int spoken = 30;
+
+    @Option(names = "--voice", paramLabel = "ENGINE:NAME[:WPM]", description = "Voice of the spoken stops (default: ${DEFAULT-VALUE}).")
+    String voice = SpeechSetup.DEFAULT_VOICE.toString();
 
     @Option(names = "--transport", paramLabel = "KIND", description = {"in-memory (default): the stack's own topics;",
         "dds: the stop typed by another ROS 2 participant and the zero /cmd_vel seen there."})
@@ -169,6 +178,65 @@ public final class BenchCommand implements Runnable {
         System.out.println("STOPS WITHOUT A ZERO COMMAND within 200 ms: " + r.stopsMissed());
       }
       r.executorJitter().print(System.out);
+      if (spoken > 0) {
+        Scenario demo = load(null);
+        try (SpeechSetup speech = SpeechSetup.load(voice, List.of(demo), System.out)) {
+          SpokenBench.Result s = SpokenBench.run(demo, speech.speech().stage(), speech.speech().voice(), spoken);
+          s.spokenStop().print(System.out);
+          System.out.println("spoken stops that brought no zero /cmd_vel within 1.5 s: " + s.missedStops()
+              + "; instructions not acted on within 3 s: " + s.missedInstructions());
+        }
+      }
+      return 0;
+    }
+  }
+
+  /** The speech stage: test-set accuracy, live latency, real-time factor and memory. */
+  @Command(name = "speech", mixinStandardHelpOptions = true,
+      description = {"The speech test set (command forms x synthetic voices x clean / 20 dB / 10 dB SNR) through the",
+          "speech stage: command accuracy, word error rate, false stops, real-time factor; noise-only clips; then",
+          "the live stack: end of a spoken instruction -> first motion command (target p95 <= 500 ms); resident memory."})
+  static final class Speech implements Callable<Integer> {
+    @Option(names = "--utterances", description = "Utterances per voice and noise level (default: ${DEFAULT-VALUE}).")
+    int utterances = 54;
+
+    @Option(names = "--voices", split = ",", paramLabel = "V,V", description = "Voices, ENGINE:NAME[:WPM] (default: 4 flite and 4 espeak-ng voices).")
+    List<String> voices = SpeechSetBench.DEFAULT_VOICES;
+
+    @Option(names = "--trials", description = "Live instruction trials; 0 skips them (default: ${DEFAULT-VALUE}).")
+    int trials = 20;
+
+    @Option(names = "--errors", description = "List every utterance the stage got wrong.")
+    boolean errors;
+
+    @Option(names = "--seed", description = "Seed of the test set (default: ${DEFAULT-VALUE}).")
+    long seed = 11;
+
+    @Override
+    public Integer call() throws Exception {
+      if (utterances < 0 || utterances > 10_000 || trials < 0 || trials > 1000) {
+        throw new UserError("--utterances must be 0..10000 and --trials 0..1000");
+      }
+      header(System.out, "speech");
+      Scenario demo = load(null);
+      try (SpeechSetup speech = SpeechSetup.load(SpeechSetup.DEFAULT_VOICE.toString(), List.of(demo), System.out)) {
+        long rssLoaded = InferenceBench.residentBytes();
+        if (utterances > 0) {
+          try {
+            SpeechSetBench.run(speech.speech().stage(), voices, utterances, seed, errors, System.out);
+          } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+          }
+          SpeechSetBench.noiseOnly(speech.speech().stage(), 20, System.out);
+        }
+        if (trials > 0) {
+          SpokenBench.Result r = SpokenBench.run(demo, speech.speech().stage(), speech.speech().voice(), trials);
+          r.instructionToMotion().print(System.out);
+          System.out.println("instructions not acted on within 3 s: " + r.missedInstructions());
+        }
+        System.out.printf(Locale.ROOT, "resident memory: %.0f MB with the speech stage loaded, %.0f MB at the end%n",
+            rssLoaded / 1e6, InferenceBench.residentBytes() / 1e6);
+      }
       return 0;
     }
   }

@@ -11,6 +11,8 @@ import dev.vla.ros.dds.DdsSettings;
 import dev.vla.sim.episode.Episode;
 import dev.vla.sim.scenario.Scenario;
 import dev.vla.sim.scenario.ScenarioLoader;
+import dev.vla.speech.SpeechStage;
+import dev.vla.speech.Synthesiser;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,6 +84,30 @@ class EndToEndScenarioTest {
         overDds(), log, null);
     assertTrue(stop.success(), stop.verdict().failure());
     assertTrue(log.statuses.stream().anyMatch(s -> s.state() == SkillStatus.State.CANCELLED), log.statuses.toString());
+  }
+
+  /**
+   * The utterances spoken (flite) into /audio/audio and heard by the speech stage (Silero VAD, Sphinx
+   * 4): the demo succeeds, and a spoken "stop" halts the robot within the scenario's half second,
+   * sent by the stop fast path before the utterance ended.
+   */
+  @Test
+  void spokenInstructionsAndAStopGoThroughTheSpeechStage() throws Exception {
+    try (SpeechStage stage = SpeechStage.standard(List.of())) {
+      EpisodeRunner.Speech speech = new EpisodeRunner.Speech(Synthesiser.Voice.parse("flite:slt"), stage);
+      Log demoLog = new Log();
+      EpisodeResult demo = EpisodeRunner.run(scenario("red_cube_blue_bin.sdf"), truth -> Policies.create("keyword", truth),
+          EpisodeRunner.Options.evaluation(5).withSpeech(speech), demoLog, null);
+      assertTrue(demo.success(), demo.verdict().failure() + "\n" + String.join("\n", demoLog.lines));
+      assertTrue(demoLog.lines.stream().anyMatch(l -> l.startsWith("speech: \"put the red cube in the blue bin\"")),
+          String.join("\n", demoLog.lines));
+      Log log = new Log();
+      EpisodeResult stop = EpisodeRunner.run(scenario("45_stop_1.sdf"), truth -> Policies.create("keyword", truth),
+          EpisodeRunner.Options.evaluation(5).withSpeech(speech), log, null);
+      assertTrue(stop.success(), stop.verdict().failure() + "\n" + String.join("\n", log.lines));
+      assertTrue(log.lines.stream().anyMatch(l -> l.contains("while still speaking")), String.join("\n", log.lines));
+      assertTrue(log.statuses.stream().anyMatch(s -> s.state() == SkillStatus.State.CANCELLED), log.statuses.toString());
+    }
   }
 
   @Test
