@@ -9,6 +9,7 @@ import dev.vla.ros.dds.DdsSettings;
 import dev.vla.ros.dds.DdsUnavailableException;
 import dev.vla.ros.episode.EpisodeResult;
 import dev.vla.ros.episode.EpisodeRunner;
+import dev.vla.ros.nodes.AudioSourceNode;
 import dev.vla.sim.episode.Verdict;
 import dev.vla.sim.scenario.Scenario;
 import dev.vla.sim.scenario.ScenarioException;
@@ -51,6 +52,14 @@ public final class RunCommand implements Callable<Integer> {
       description = "The simulated person's voice for --speech (default: ${DEFAULT-VALUE}; e.g. espeak-ng:en-gb:150).")
   String voice = SpeechSetup.DEFAULT_VOICE.toString();
 
+  @Option(names = "--mic", description = {"Listen to this computer's microphone (javax.sound) through the speech stage",
+      "instead of the scenario's script; say \"put the red cube in the blue bin\", then \"stop\"."})
+  boolean mic;
+
+  @Option(names = "--audio", paramLabel = "FILE.wav",
+      description = "Play this WAV file (any rate, mono or stereo) into the speech stage instead of the scenario's script.")
+  Path audio;
+
   @Option(names = "--headless", description = "No live window (runs are always headless in this build).")
   boolean headless;
 
@@ -80,10 +89,19 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintStream out = System.out;
     Path file = VlaHome.requireExisting(scenario != null ? scenario : VlaHome.defaultScenario(), "scenario");
+    if (mic && audio != null) {
+      throw new UserError("--mic and --audio exclude each other: one audio source at a time");
+    }
+    boolean ownAudio = mic || audio != null;
     Scenario sc;
     try {
       sc = Scripts.withSays(ScenarioLoader.load(file), say);
-      if (listen) {
+      if (ownAudio) {
+        if (!say.isEmpty() || listen) {
+          throw new UserError((mic ? "--mic" : "--audio") + " replaces the scenario's script: drop --say and --listen");
+        }
+        sc = Scripts.withoutSays(sc);
+      } else if (listen) {
         if (!say.isEmpty()) {
           throw new UserError("--listen and --say exclude each other: --listen takes instructions from /vla/instruction");
         }
@@ -134,16 +152,19 @@ public final class RunCommand implements Callable<Integer> {
       }
     };
     EpisodeRunner.Options options = new EpisodeRunner.Options(seed, 15, true, !fast, dds, null);
-    try (SpeechSetup speechSetup = speech ? SpeechSetup.load(listen ? null : voice, List.of(sc), out) : null) {
+    AudioSourceNode.Source source = mic ? new AudioSourceNode.Microphone()
+        : audio != null ? new AudioSourceNode.File(audio) : null;
+    try (SpeechSetup speechSetup = speech || ownAudio ? SpeechSetup.load(listen || ownAudio ? null : voice, List.of(sc), out)
+        : null) {
       if (speechSetup != null) {
         options = options.withSpeech(speechSetup.speech());
       }
-      return runEpisode(sc, options, listener, recorder, dir, out);
+      return runEpisode(sc, options, listener, recorder, dir, out, source);
     }
   }
 
   private int runEpisode(Scenario sc, EpisodeRunner.Options options, EpisodeRunner.Listener listener,
-      EpisodeRecorder[] recorder, Path dir, PrintStream out) throws Exception {
+      EpisodeRecorder[] recorder, Path dir, PrintStream out, AudioSourceNode.Source source) throws Exception {
     // Ctrl-C interrupts the run; the runner then stops the robot, and the record is still written.
     Thread runThread = Thread.currentThread();
     CountDownLatch wrapUp = new CountDownLatch(1);
@@ -157,7 +178,7 @@ public final class RunCommand implements Callable<Integer> {
     }, "ctrl-c");
     Runtime.getRuntime().addShutdownHook(onCtrlC);
     try {
-      return runAndReport(sc, options, listener, recorder, dir, out);
+      return runAndReport(sc, options, listener, recorder, dir, out, source);
     } catch (DdsUnavailableException e) {
       throw new UserError(e.getMessage() + "; --transport in-memory runs without DDS");
     } finally {
@@ -171,10 +192,27 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private int runAndReport(Scenario sc, EpisodeRunner.Options options, EpisodeRunner.Listener listener,
-      EpisodeRecorder[] recorder, Path dir, PrintStream out) throws java.io.IOException {
+      EpisodeRecorder[] recorder, Path dir, PrintStream out, AudioSourceNode.Source source) throws java.io.IOException {
+    if (source != null) {
+      // Open the microphone or file before the run, so a missing one is a message, not a failed episode.
+      try (var probe = new dev.vla.ros.transport.InMemoryTransport()) {
+        new AudioSourceNode(probe, source).close();
+      } catch (java.io.IOException e) {
+        throw new UserError(e.getMessage());
+      }
+      out.println("audio:   " + (source instanceof AudioSourceNode.File f ? f.path() : "the microphone")
+          + " on /audio/audio through the speech stage");
+    }
     EpisodeResult result = EpisodeRunner.run(sc, PolicyChoice.factory(policy), options, listener, (t, episode) -> {
       recorder[0] = new EpisodeRecorder(t, episode, dir);
-      return List.of(recorder[0]);
+      if (source == null) {
+        return List.of(recorder[0]);
+      }
+      try {
+        return List.of(new AudioSourceNode(t, source), recorder[0]);
+      } catch (java.io.IOException e) {
+        throw new UserError(e.getMessage());
+      }
     });
     Thread.interrupted(); // a Ctrl-C that arrived after the run must not break writing the record
     Verdict v = result.verdict();

@@ -48,7 +48,7 @@ final class SpeechSetup implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new UserError("cannot start the speech stage: " + e.getMessage());
     }
-    out.printf(Locale.ROOT, "speech:  Silero VAD + %s, stop spotter; loaded in %.1f s%s%n", stage.recognizerName(),
+    out.printf(Locale.ROOT, "speech:  Silero VAD + %s (stop words act at the first pause); loaded in %.1f s%s%n", stage.recognizerName(),
         (System.nanoTime() - t0) / 1e9, voice == null ? "; audio from /audio/audio" : "; the person speaks with " + voice);
     return new SpeechSetup(voice, stage);
   }

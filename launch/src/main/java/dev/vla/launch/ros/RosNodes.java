@@ -7,10 +7,12 @@ import dev.vla.launch.VlaHome;
 import dev.vla.model.Policies;
 import dev.vla.model.Policy;
 import dev.vla.ros.Topics;
+import dev.vla.ros.nodes.AudioSourceNode;
 import dev.vla.ros.nodes.CameraNode;
 import dev.vla.ros.nodes.ExecutorNode;
 import dev.vla.ros.nodes.Node;
 import dev.vla.ros.nodes.SimBridgeNode;
+import dev.vla.ros.nodes.SpeechNode;
 import dev.vla.ros.nodes.VlaNode;
 import dev.vla.ros.transport.Transport;
 import dev.vla.sim.episode.Episode;
@@ -19,7 +21,10 @@ import dev.vla.sim.scenario.Scenario;
 import dev.vla.sim.scenario.ScenarioException;
 import dev.vla.sim.scenario.ScenarioLoader;
 import dev.vla.sim.world.Simulator;
+import dev.vla.speech.CommandGrammar;
+import dev.vla.speech.SpeechStage;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +43,15 @@ import java.util.function.Consumer;
  *   <li>{@code camera}: a colour camera through OpenCV. Parameters: {@code device} (index, path, video
  *       file or URL; required), {@code rate} (Hz, 15), {@code width} (0: as delivered), {@code hfov}
  *       (radians, 1.2), {@code frame_id}.
+ *   <li>{@code speech}: {@code /audio/audio} to {@code /vla/instruction}. Parameters: {@code places}
+ *       (comma-separated names the robot can go to; default: common rooms), {@code scenario}
+ *       (optional: its regions become places).
+ *   <li>{@code audio}: publishes {@code /audio/audio}. Parameters: {@code device} ({@code default}:
+ *       the computer's microphone; or a WAV file, played once).
  * </ul>
  */
 public final class RosNodes {
-  public static final List<String> NAMES = List.of("sim", "vla", "executor", "camera");
+  public static final List<String> NAMES = List.of("sim", "vla", "executor", "camera", "speech", "audio");
 
   private RosNodes() {}
 
@@ -81,6 +91,28 @@ public final class RosNodes {
       case "camera" -> new CameraNode(transport, new CameraNode.Config(params.string("device", ""),
           params.number("rate", 15, 0.1, 120), (int) params.number("width", 0, 0, 8192),
           params.number("hfov", 1.2, 0.1, 3.1), params.string("frame_id", Topics.CAMERA_OPTICAL)));
+      case "speech" -> {
+        List<String> places = new ArrayList<>(CommandGrammar.DEFAULT_PLACES);
+        for (String p : params.string("places", "").split(",")) {
+          if (!p.isBlank()) {
+            places.add(p.trim());
+          }
+        }
+        String regionsFrom = params.string("scenario", "");
+        if (!regionsFrom.isEmpty()) {
+          scenario(regionsFrom).regions().forEach(r -> places.add(r.name()));
+        }
+        yield SpeechNode.owning(transport, SpeechStage.standard(places), log);
+      }
+      case "audio" -> {
+        String device = params.string("device", "default");
+        try {
+          yield new AudioSourceNode(transport, device.equals("default") ? new AudioSourceNode.Microphone()
+              : new AudioSourceNode.File(Path.of(device)));
+        } catch (java.io.IOException e) {
+          throw new IllegalArgumentException("audio.device: " + e.getMessage());
+        }
+      }
       default -> throw new IllegalArgumentException("unknown node '" + kind + "'; available: " + String.join(", ", NAMES));
     };
   }

@@ -32,9 +32,21 @@ public final class SpeechNode extends Node {
   private volatile long badChunks;
   private volatile String lastHeard = "";
 
+  private final boolean ownsStage;
+
   /** The caller owns {@code stage} (loading it takes seconds, so runs share one) and closes it. */
   public SpeechNode(Transport transport, SpeechStage stage, Consumer<String> events) {
+    this(transport, stage, events, false);
+  }
+
+  /** A node that closes its stage with itself: for a node process of its own. */
+  public static SpeechNode owning(Transport transport, SpeechStage stage, Consumer<String> events) {
+    return new SpeechNode(transport, stage, events, true);
+  }
+
+  private SpeechNode(Transport transport, SpeechStage stage, Consumer<String> events, boolean ownsStage) {
     super("speech", transport);
+    this.ownsStage = ownsStage;
     this.stage = stage;
     this.events = events;
     this.instruction = publisher(Topics.INSTRUCTION);
@@ -119,5 +131,12 @@ public final class SpeechNode extends Node {
     return new DiagnosticArray.Status(chunks == 0 || bad ? DiagnosticArray.Level.WARN : DiagnosticArray.Level.OK, name(),
         message, stage.recognizerName(), Map.of("chunks", Long.toString(chunks), "bad_chunks", Long.toString(badChunks),
             "last_heard", lastHeard, "utterances", stage.counts()));
+  }
+
+  @Override
+  protected void onClose() {
+    if (ownsStage) {
+      stage.close();
+    }
   }
 }
