@@ -44,7 +44,7 @@ class LaunchRunTest {
       watch.waitFor(5, TimeUnit.SECONDS);
     }
     String out = Files.readString(runLog);
-    assertTrue(out.contains("launched 3 node(s)") && out.contains("/sim, /vla, /executor"), out);
+    assertTrue(out.contains("launched 4 node(s)") && out.contains("/sim, /vla, /executor, /speech"), out);
     assertTrue(out.contains("executor: done#") && out.contains("SUCCEEDED: task complete"), out);
     List<String> seen = Files.readAllLines(watchLog);
     assertTrue(seen.stream().anyMatch(l -> l.startsWith("affordance_call skill=place")), String.join("\n", seen));

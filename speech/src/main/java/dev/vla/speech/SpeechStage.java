@@ -97,7 +97,7 @@ public final class SpeechStage implements AutoCloseable {
 
   /** The usual stage: the command grammar for these places and the stop-word spotter. */
   public static SpeechStage standard(List<String> places) {
-    return new SpeechStage(new SileroVad(), new SphinxRecognizer("commands", CommandGrammar.commands(places), 1e-30),
+    return new SpeechStage(new SileroVad(), new SphinxRecognizer("commands", CommandGrammar.commands(places)),
         Config.defaults());
   }
 

@@ -7,8 +7,6 @@ import edu.cmu.sphinx.recognizer.Recognizer.State;
 import edu.cmu.sphinx.result.Result;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +20,9 @@ import java.util.logging.Logger;
  * acoustic model); decoding a command takes a fraction of its duration. Not thread-safe.
  */
 public final class SphinxRecognizer implements Recognizer {
-  private static final String CONFIG = "sphinx.config.xml";
+  private static final String CONFIG = "resource:/dev/vla/speech/sphinx.config.xml";
   private static final String UNKNOWN = "<unk>";
+  private static final System.Logger LOG = System.getLogger("speech");
 
   private final String name;
   private final Path grammarDir;
@@ -34,9 +33,8 @@ public final class SphinxRecognizer implements Recognizer {
   /**
    * @param grammarName the name declared in the grammar text ({@code grammar NAME;})
    * @param jsgf the grammar
-   * @param outOfGrammarProbability prior of the out-of-grammar branch: higher rejects more readily
    */
-  public SphinxRecognizer(String grammarName, String jsgf, double outOfGrammarProbability) {
+  public SphinxRecognizer(String grammarName, String jsgf) {
     this.name = "sphinx4/" + grammarName;
     // Sphinx's own java.util.logging output is chatty at INFO; the speech stage reports what matters.
     Logger.getLogger("edu.cmu.sphinx").setLevel(Level.WARNING);
@@ -51,7 +49,7 @@ public final class SphinxRecognizer implements Recognizer {
       c.setGrammarName(grammarName);
       c.setUseGrammar(true);
       c.setSampleRate(Pcm.RATE);
-      context = new Context(config(outOfGrammarProbability).toUri().toString(), c);
+      context = new Context(CONFIG, c);
       recognizer = context.getInstance(edu.cmu.sphinx.recognizer.Recognizer.class);
       source = context.getInstance(StreamDataSource.class);
       recognizer.allocate();
@@ -62,22 +60,6 @@ public final class SphinxRecognizer implements Recognizer {
     }
   }
 
-  /** The shipped configuration with this recogniser's out-of-grammar prior, written beside the grammar. */
-  private Path config(double outOfGrammarProbability) throws IOException {
-    String xml;
-    try (InputStream in = SphinxRecognizer.class.getResourceAsStream(CONFIG)) {
-      if (in == null) {
-        throw new IOException(CONFIG + " is missing from the speech jar");
-      }
-      xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    xml = xml.replaceFirst("name=\"oogProbability\" value=\"[^\"]*\"",
-        "name=\"oogProbability\" value=\"" + outOfGrammarProbability + "\"");
-    Path file = grammarDir.resolve("sphinx.config.xml");
-    Files.writeString(file, xml);
-    return file;
-  }
-
   @Override
   public Transcript recognise(short[] samples) {
     long t0 = System.nanoTime();
@@ -85,7 +67,15 @@ public final class SphinxRecognizer implements Recognizer {
       return Transcript.rejected(0); // under 50 ms: nothing a word fits in
     }
     source.setInputStream(new ByteArrayInputStream(Pcm.toLittleEndian(samples, 0, samples.length)));
-    Result result = recognizer.recognize();
+    Result result;
+    try {
+      result = recognizer.recognize();
+    } catch (RuntimeException e) {
+      // The decoder must never take the speech stage down: what it cannot decode is not a command.
+      LOG.log(System.Logger.Level.WARNING, "speech: the recogniser failed on " + samples.length + " samples ("
+          + e + "); treated as not understood");
+      return Transcript.rejected((System.nanoTime() - t0) / 1e6);
+    }
     double ms = (System.nanoTime() - t0) / 1e6;
     String text = result == null ? "" : result.getBestFinalResultNoFiller().trim().toLowerCase(Locale.ROOT);
     if (text.isEmpty() || text.contains(UNKNOWN)) {

@@ -84,8 +84,15 @@ public final class EvalCommand implements Callable<Integer> {
     // Each job thread listens with its own speech stage (loading one takes seconds; episodes reuse it).
     SpeechSetup first = speech ? SpeechSetup.load(voice, set, out) : null;
     List<SpeechSetup> setups = new java.util.concurrent.CopyOnWriteArrayList<>();
+    if (first != null) {
+      setups.add(first);
+    }
+    java.util.concurrent.atomic.AtomicBoolean firstTaken = new java.util.concurrent.atomic.AtomicBoolean();
     ThreadLocal<SpeechSetup> stageOfThread = ThreadLocal.withInitial(() -> {
-      SpeechSetup mine = setups.isEmpty() ? first : SpeechSetup.copy(first, set);
+      if (firstTaken.compareAndSet(false, true)) {
+        return first;
+      }
+      SpeechSetup mine = SpeechSetup.copy(first, set);
       setups.add(mine);
       return mine;
     });

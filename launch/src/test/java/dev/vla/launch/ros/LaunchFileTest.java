@@ -55,9 +55,11 @@ class LaunchFileTest {
   void theSimLaunchStartsTheWholeStackWithItsArguments() {
     List<LaunchFile.Action> actions = LaunchFile.load(LAUNCH.resolve("sim.launch.xml"), Map.of("policy", "vla"),
         SHARES, Map.of());
-    assertEquals(List.of("sim", "vla", "executor"), nodeNames(actions));
+    assertEquals(List.of("sim", "vla", "executor", "speech"), nodeNames(actions));
     LaunchFile.NodeAction vla = (LaunchFile.NodeAction) actions.get(1);
     assertTrue(vla.params().contains(new LaunchFile.Param(null, "policy", "vla")), vla.params().toString());
+    assertEquals(List.of("sim", "vla", "executor"), nodeNames(LaunchFile.load(LAUNCH.resolve("sim.launch.xml"),
+        Map.of("speech", "false"), SHARES, Map.of())), "speech:=false leaves the speech node out");
   }
 
   @Test
@@ -82,7 +84,7 @@ class LaunchFileTest {
     List<LaunchFile.Action> actions = LaunchFile.load(LAUNCH.resolve("gazebo.launch.xml"),
         Map.of("world", "w.sdf", "headless", "true"), SHARES, Map.of());
     assertEquals(new LaunchFile.ExecAction("gz sim -r -s w.sdf", "gz_sim"), actions.get(0));
-    assertEquals(List.of("spawn_robot", "gz_bridge", "vla", "executor"), nodeNames(actions));
+    assertEquals(List.of("spawn_robot", "gz_bridge", "vla", "executor", "speech"), nodeNames(actions));
   }
 
   static Path write(Path dir, String name, String xml) throws IOException {
