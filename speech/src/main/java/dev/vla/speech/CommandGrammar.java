@@ -62,7 +62,7 @@ public final class CommandGrammar {
     g.append("<task> = <put> <np> (<in> | <on>) <np>\n");
     g.append("  | <pick> <np> | pick <np> up | pick up <np>\n");
     g.append("  | <bring> <np>\n");
-    g.append("  | <go> [the] <place>\n");
+    g.append("  | <go> ([the] <place> | <np>)\n");
     g.append("  | <open> <np> | <close> <np>\n");
     g.append("  | <push> <np> [to the] <direction>\n");
     g.append("  | <look> <np>\n");

@@ -55,7 +55,7 @@ public final class SpeechStage implements AutoCloseable {
    * A recognised utterance.
    *
    * @param audioNanos the end of the speech (before the hangover)
-   * @param actedOn the spotter already sent it (a lone stop or wait word): do not send it twice
+   * @param actedOn the stop fast path already sent it (a lone stop or wait word): do not send it twice
    */
   public record Heard(String text, UtteranceKind kind, long audioNanos, double seconds, double decodeMillis,
       boolean actedOn) implements Event {}
@@ -95,7 +95,7 @@ public final class SpeechStage implements AutoCloseable {
     this.utterance = new short[config.vad().maxWindows() * SileroVad.WINDOW + history.length];
   }
 
-  /** The usual stage: the command grammar for these places and the stop-word spotter. */
+  /** The usual stage: Silero VAD and Sphinx 4 on the command grammar for these places. */
   public static SpeechStage standard(List<String> places) {
     return new SpeechStage(new SileroVad(), new SphinxRecognizer("commands", CommandGrammar.commands(places)),
         Config.defaults());
@@ -140,8 +140,7 @@ public final class SpeechStage implements AutoCloseable {
       utteranceWindows = historyWindows;
       spotted = false;
       early = null;
-      int speechWindows = config.vad().minSpeechWindows();
-      events.add(new Started(windowEnd - speechWindows * WINDOW_NANOS));
+      events.add(new Started(windowEnd - config.vad().minSpeechWindows() * WINDOW_NANOS));
       return;
     }
     if (!wasInSpeech) {

@@ -51,6 +51,7 @@ class CommandGrammarTest {
     assertTrue(g.contains("<place> = charging station;"), g);
     assertFalse(g.contains("public <x>"), "a place name cannot inject grammar rules");
     assertTrue(CommandGrammar.commands(List.of()).contains("kitchen"), "default places when none are known");
+    assertTrue(g.contains("<go> ([the] <place> | <np>)"), "the robot goes to places and to things (\"go to the blue table\")");
   }
 
   @Test

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 /**
  * The speech test set: every command form of the vocabulary (from the scenario generator's grammar,
  * held-out phrasings included) spoken by several synthetic voices, clean and with white noise at 20
- * and 10 dB SNR, through the whole speech stage (VAD, spotter, recogniser, intent). Reports command
+ * and 10 dB SNR, through the whole speech stage (VAD, stop fast path, recogniser, intent). Reports command
  * accuracy, word error rate, false stops and the real-time factor per voice and noise level.
  */
 public final class SpeechSetBench {

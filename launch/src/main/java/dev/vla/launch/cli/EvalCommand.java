@@ -41,7 +41,7 @@ public final class EvalCommand implements Callable<Integer> {
   Path scenarios;
 
   @Option(names = "--speech", description = {"Speak each utterance into /audio/audio through the speech stage",
-      "(VAD, recogniser, stop spotter) instead of typing it."})
+      "(VAD, recogniser, stop fast path) instead of typing it."})
   boolean speech;
 
   @Option(names = "--voice", paramLabel = "ENGINE:NAME[:WPM]",

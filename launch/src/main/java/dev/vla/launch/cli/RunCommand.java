@@ -45,7 +45,7 @@ public final class RunCommand implements Callable<Integer> {
   List<String> say = new ArrayList<>();
 
   @Option(names = "--speech", description = {"Speak each utterance into /audio/audio and let the speech stage (VAD,",
-      "recogniser, stop spotter) turn it into instructions. With --listen: take audio from other nodes."})
+      "recogniser, stop fast path) turn it into instructions. With --listen: take audio from other nodes."})
   boolean speech;
 
   @Option(names = "--voice", paramLabel = "ENGINE:NAME[:WPM]",

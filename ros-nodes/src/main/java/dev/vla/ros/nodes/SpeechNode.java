@@ -16,8 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * The speech stage as a node: {@code /audio/audio} in, {@code /vla/instruction} out. A stop or wait
- * word is published the moment the spotter hears it, while the person is still speaking; the
- * executor acts on it without the model (DESIGN §2). Other utterances are published when they end.
+ * word is published at the first pause after it, before the utterance has ended; the executor acts
+ * on it without the model (DESIGN §2). Other utterances are published when they end.
  * Speech the recogniser cannot place in the command language is published as
  * {@link Utterances#UNINTELLIGIBLE}, so the controller asks the person to repeat instead of guessing.
  */
