@@ -28,6 +28,31 @@ public final class Pcm {
     return b;
   }
 
+  /** The first {@code length} bytes (an even count) of little-endian s16 as samples. */
+  public static short[] fromLittleEndian(byte[] b, int length) {
+    short[] s = new short[length / 2];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = (short) ((b[2 * i] & 0xff) | (b[2 * i + 1] << 8));
+    }
+    return s;
+  }
+
+  /** Interleaved samples of {@code channels} channels averaged to mono; mono comes back as it is. */
+  public static short[] downmix(short[] interleaved, int channels) {
+    if (channels == 1) {
+      return interleaved;
+    }
+    short[] mono = new short[interleaved.length / channels];
+    for (int i = 0; i < mono.length; i++) {
+      int sum = 0;
+      for (int c = 0; c < channels; c++) {
+        sum += interleaved[i * channels + c];
+      }
+      mono[i] = (short) (sum / channels);
+    }
+    return mono;
+  }
+
   /** Root mean square in full-scale units (0..1). */
   public static double rms(short[] s, int from, int to) {
     if (to <= from) {

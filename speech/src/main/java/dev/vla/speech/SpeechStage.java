@@ -160,7 +160,7 @@ public final class SpeechStage implements AutoCloseable {
     if (!pause) {
       early = null;
     } else if (early == null && speechWindows() >= MIN_SPOT_WINDOWS) {
-      early = recognizer.recognise(Arrays.copyOf(utterance, utteranceWindows * window.length));
+      early = recognizer.recognise(utteranceSoFar());
       if (!early.rejected() && !spotted && speechWindows() <= config.spotMaxWindows()) {
         UtteranceKind kind = Utterances.classify(early.text());
         if (kind == UtteranceKind.STOP || kind == UtteranceKind.WAIT) {
@@ -171,13 +171,17 @@ public final class SpeechStage implements AutoCloseable {
     }
   }
 
+  private short[] utteranceSoFar() {
+    return Arrays.copyOf(utterance, utteranceWindows * window.length);
+  }
+
   private int speechWindows() {
     return utteranceWindows - config.prePadWindows();
   }
 
   private Event finish(long speechEndNanos) {
     double seconds = utteranceWindows * window.length / (double) Pcm.RATE;
-    Recognizer.Transcript t = early != null ? early : recognizer.recognise(Arrays.copyOf(utterance, utteranceWindows * window.length));
+    Recognizer.Transcript t = early != null ? early : recognizer.recognise(utteranceSoFar());
     early = null;
     utterances++;
     if (t.rejected()) {

@@ -49,18 +49,9 @@ public final class WavFile {
     }
     long maxBytes = (long) (MAX_SECONDS * f.getSampleRate()) * 2 * f.getChannels();
     byte[] bytes = pcm.readNBytes((int) Math.min(maxBytes, Integer.MAX_VALUE - 16));
-    int channels = f.getChannels();
-    int frames = bytes.length / (2 * channels);
-    short[] mono = new short[frames];
-    for (int i = 0; i < frames; i++) {
-      int sum = 0;
-      for (int c = 0; c < channels; c++) {
-        int at = 2 * (i * channels + c);
-        sum += (short) ((bytes[at] & 0xff) | (bytes[at + 1] << 8));
-      }
-      mono[i] = (short) (sum / channels);
-    }
-    return Pcm.resample(mono, Math.round(f.getSampleRate()), Pcm.RATE);
+    int frameBytes = 2 * f.getChannels();
+    short[] interleaved = Pcm.fromLittleEndian(bytes, bytes.length / frameBytes * frameBytes);
+    return Pcm.resample(Pcm.downmix(interleaved, f.getChannels()), Math.round(f.getSampleRate()), Pcm.RATE);
   }
 
   /** Writes 16 kHz mono s16 as a WAV file. */

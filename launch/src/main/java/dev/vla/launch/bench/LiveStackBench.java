@@ -67,11 +67,7 @@ public final class LiveStackBench {
       Episode episode = new Episode(sim);
       try (Transport transport = dds == null ? new InMemoryTransport() : new DdsTransport("bench_stack", dds);
           Transport operator = dds == null ? transport : new DdsTransport("bench_operator", dds)) {
-        List<Node> nodes = new ArrayList<>();
-        nodes.add(new SimBridgeNode(transport, episode, new SimBridgeNode.Config(15), line -> { }));
-        nodes.add(new VlaNode(transport, Policies.create("keyword", null), VlaNode.Config.defaults(Map.of()), e -> { }));
-        nodes.add(new ExecutorNode(transport, Skills.standardRegistry(), RobotGeometry.standard(),
-            Executor.Config.defaults(), s -> { }));
+        List<Node> nodes = stack(transport, episode);
         AtomicLong stopSent = new AtomicLong(-1);
         AtomicLong zeroSeen = new AtomicLong(-1);
         AtomicLong lastMoving = new AtomicLong(-1);
@@ -122,5 +118,15 @@ public final class LiveStackBench {
     return new Result(Percentiles.of("executor tick lateness at 50 Hz (jitter)", executorLate),
         Percentiles.of("sim bridge tick lateness at 50 Hz (jitter)", simLate),
         Percentiles.of("typed stop -> zero /cmd_vel", stopLatency), missed);
+  }
+
+  /** The robot and the controller the live benchmarks run (sim bridge, keyword vla node, executor), quiet. */
+  static List<Node> stack(Transport transport, Episode episode) {
+    List<Node> nodes = new ArrayList<>();
+    nodes.add(new SimBridgeNode(transport, episode, new SimBridgeNode.Config(15), line -> { }));
+    nodes.add(new VlaNode(transport, Policies.create("keyword", null), VlaNode.Config.defaults(Map.of()), e -> { }));
+    nodes.add(new ExecutorNode(transport, Skills.standardRegistry(), RobotGeometry.standard(),
+        Executor.Config.defaults(), s -> { }));
+    return nodes;
   }
 }

@@ -1,36 +1,26 @@
 package dev.vla.launch.bench;
 
-import dev.vla.affordances.Executor;
-import dev.vla.affordances.RobotGeometry;
-import dev.vla.affordances.skills.Skills;
-import dev.vla.model.Policies;
 import dev.vla.ros.Topics;
 import dev.vla.ros.msg.AudioChunk;
 import dev.vla.ros.msg.GripperCommand;
 import dev.vla.ros.msg.Header;
 import dev.vla.ros.msg.JointTrajectory;
 import dev.vla.ros.msg.Twist;
-import dev.vla.ros.nodes.ExecutorNode;
 import dev.vla.ros.nodes.Node;
-import dev.vla.ros.nodes.SimBridgeNode;
 import dev.vla.ros.nodes.SpeechNode;
 import dev.vla.ros.nodes.ThreadedRunner;
-import dev.vla.ros.nodes.VlaNode;
 import dev.vla.ros.transport.InMemoryTransport;
 import dev.vla.ros.transport.Publisher;
 import dev.vla.ros.transport.Transport;
 import dev.vla.sim.episode.Episode;
 import dev.vla.sim.scenario.Scenario;
-import dev.vla.sim.scenario.Task;
 import dev.vla.sim.world.Simulator;
 import dev.vla.speech.Pcm;
 import dev.vla.speech.SpeechStage;
 import dev.vla.speech.Synthesiser;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
@@ -65,10 +55,7 @@ public final class SpokenBench {
     Histogram toStop = Percentiles.histogram();
     int missedInstructions = 0;
     int missedStops = 0;
-    // The person speaks; the simulator must not also type the scenario's utterances.
-    Task task = scenario.task();
-    Scenario silent = new Scenario(scenario.name(), scenario.source(), scenario.models(), scenario.regions(),
-        scenario.robotStart(), new Task(task.timeoutSeconds(), List.of(), task.events(), task.expect()));
+    Scenario silent = scenario.withoutSays(); // the person speaks; the simulator must not also type it
     // Trial 0 warms the JIT up (a robot's stack has been running for a while) and is not counted.
     for (int trial = -1; trial < trials; trial++) {
       boolean counted = trial >= 0;
@@ -76,11 +63,7 @@ public final class SpokenBench {
       Episode episode = new Episode(sim);
       stage.reset();
       try (Transport transport = new InMemoryTransport()) {
-        List<Node> nodes = new ArrayList<>();
-        nodes.add(new SimBridgeNode(transport, episode, new SimBridgeNode.Config(15), line -> { }));
-        nodes.add(new VlaNode(transport, Policies.create("keyword", null), VlaNode.Config.defaults(Map.of()), e -> { }));
-        nodes.add(new ExecutorNode(transport, Skills.standardRegistry(), RobotGeometry.standard(),
-            Executor.Config.defaults(), s -> { }));
+        List<Node> nodes = LiveStackBench.stack(transport, episode);
         nodes.add(new SpeechNode(transport, stage, line -> { }));
         AtomicLong instructionEnd = new AtomicLong(Long.MAX_VALUE);
         AtomicLong firstMotion = new AtomicLong(-1);

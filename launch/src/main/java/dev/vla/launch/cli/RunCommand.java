@@ -100,12 +100,12 @@ public final class RunCommand implements Callable<Integer> {
         if (!say.isEmpty() || listen) {
           throw new UserError((mic ? "--mic" : "--audio") + " replaces the scenario's script: drop --say and --listen");
         }
-        sc = Scripts.withoutSays(sc);
+        sc = sc.withoutSays();
       } else if (listen) {
         if (!say.isEmpty()) {
           throw new UserError("--listen and --say exclude each other: --listen takes instructions from /vla/instruction");
         }
-        sc = Scripts.withoutSays(sc);
+        sc = sc.withoutSays();
       }
     } catch (ScenarioException e) {
       throw new UserError(e.getMessage());

@@ -3,7 +3,6 @@ package dev.vla.launch.cli;
 import dev.vla.launch.UserError;
 import dev.vla.sim.scenario.Say;
 import dev.vla.sim.scenario.Scenario;
-import dev.vla.sim.scenario.Task;
 import dev.vla.sim.scenario.Trigger;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +16,6 @@ final class Scripts {
   static final double SPACING_SECONDS = 3.0;
 
   private Scripts() {}
-
-  /** The scenario with nobody speaking: instructions come from outside, on /vla/instruction. */
-  static Scenario withoutSays(Scenario scenario) {
-    Task t = scenario.task();
-    return new Scenario(scenario.name(), scenario.source(), scenario.models(), scenario.regions(), scenario.robotStart(),
-        new Task(t.timeoutSeconds(), List.of(), t.events(), t.expect()));
-  }
 
   static Scenario withSays(Scenario scenario, List<String> says) {
     if (says.isEmpty()) {
@@ -44,8 +36,6 @@ final class Scripts {
       }
       out.add(new Say(i, new Trigger.At(at), text.trim(), 0));
     }
-    Task t = scenario.task();
-    return new Scenario(scenario.name(), scenario.source(), scenario.models(), scenario.regions(), scenario.robotStart(),
-        new Task(t.timeoutSeconds(), out, t.events(), t.expect()));
+    return scenario.withSays(out);
   }
 }

@@ -78,11 +78,7 @@ public final class AudioSourceNode extends Node {
       int bytes = line.available() & ~1;
       if (bytes > 0) {
         byte[] b = new byte[bytes];
-        int n = line.read(b, 0, bytes) & ~1;
-        short[] s = new short[n / 2];
-        for (int i = 0; i < s.length; i++) {
-          s[i] = (short) ((b[2 * i] & 0xff) | (b[2 * i + 1] << 8));
-        }
+        short[] s = Pcm.fromLittleEndian(b, line.read(b, 0, bytes) & ~1);
         send(s, nowNanos - s.length * 1_000_000_000L / Pcm.RATE);
       }
       return;

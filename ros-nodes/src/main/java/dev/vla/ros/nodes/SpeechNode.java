@@ -71,7 +71,7 @@ public final class SpeechNode extends Node {
       return;
     }
     chunks++;
-    short[] mono = downmix(samples, chunk.channels());
+    short[] mono = Pcm.downmix(samples, chunk.channels());
     if (chunk.sampleRate() != Pcm.RATE) {
       mono = Pcm.resample(mono, chunk.sampleRate(), Pcm.RATE);
     }
@@ -101,21 +101,6 @@ public final class SpeechNode extends Node {
       instruction.publish(new StringMsg(Utterances.UNINTELLIGIBLE));
       events.accept(String.format(Locale.ROOT, "speech: %.1f s of speech that is not a command I know", r.seconds()));
     }
-  }
-
-  private static short[] downmix(short[] interleaved, int channels) {
-    if (channels == 1) {
-      return interleaved;
-    }
-    short[] mono = new short[interleaved.length / channels];
-    for (int i = 0; i < mono.length; i++) {
-      int sum = 0;
-      for (int c = 0; c < channels; c++) {
-        sum += interleaved[i * channels + c];
-      }
-      mono[i] = (short) (sum / channels);
-    }
-    return mono;
   }
 
   @Override

@@ -27,4 +27,15 @@ public record Scenario(String name, Path source, List<Model> models, List<Region
   public Optional<Region> region(String regionName) {
     return regions.stream().filter(r -> r.name().equals(regionName)).findFirst();
   }
+
+  /** The same world, events and goals with these utterances instead of the file's. */
+  public Scenario withSays(List<Say> says) {
+    return new Scenario(name, source, models, regions, robotStart,
+        new Task(task.timeoutSeconds(), says, task.events(), task.expect()));
+  }
+
+  /** The same world and goals with nobody speaking: the utterances come from elsewhere. */
+  public Scenario withoutSays() {
+    return withSays(List.of());
+  }
 }
