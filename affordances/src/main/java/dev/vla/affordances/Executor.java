@@ -100,6 +100,8 @@ public final class Executor {
   private volatile Runnable wakeup = () -> {};
   private volatile boolean idle = true;
   private volatile boolean paused;
+  /** Why calls are refused (a latched emergency stop); null when they are not. */
+  private volatile String latched;
 
   // Executor-thread state.
   private final List<Active> active = new ArrayList<>();
@@ -152,6 +154,27 @@ public final class Executor {
     } else if (!offer(signal)) {
       LOG.log(Level.WARNING, "input queue full; dropped interruption {0}", kind);
     }
+  }
+
+  /**
+   * An emergency stop: stops everything now (as {@link Interrupt#STOP}) and refuses every call until
+   * {@link #releaseLatchedStop}. Thread-safe.
+   */
+  public void latchStop(String reason) {
+    if (latched == null) {
+      latched = reason;
+      interrupt(Interrupt.STOP, reason);
+    }
+  }
+
+  /** Accepts calls again after {@link #latchStop}; nothing that was stopped resumes. Thread-safe. */
+  public void releaseLatchedStop() {
+    latched = null;
+  }
+
+  /** The latched stop's reason, or empty. */
+  public Optional<String> latchedStop() {
+    return Optional.ofNullable(latched);
   }
 
   private boolean offer(Input input) {
@@ -244,6 +267,11 @@ public final class Executor {
       return;
     }
     SkillSpec spec = registry.get(call.skill());
+    String stopped = latched;
+    if (stopped != null && !spec.name().equals("stop")) {
+      report(call, SkillStatus.State.REJECTED, stopped + " is engaged; publish on /vla/estop/reset to release it");
+      return;
+    }
     if (spec.name().equals("stop")) {
       stopAll(call.arg("reason").orElse("stop requested by call #" + call.callId()));
       report(call, SkillStatus.State.SUCCEEDED, "stopped");

@@ -3,8 +3,10 @@ package dev.vla.ros;
 import dev.vla.affordances.AffordanceCall;
 import dev.vla.affordances.SkillStatus;
 import dev.vla.ros.msg.AudioChunk;
+import dev.vla.ros.msg.BoolMsg;
 import dev.vla.ros.msg.CameraInfo;
 import dev.vla.ros.msg.DiagnosticArray;
+import dev.vla.ros.msg.EmptyMsg;
 import dev.vla.ros.msg.GripperCommand;
 import dev.vla.ros.msg.Image;
 import dev.vla.ros.msg.JointState;
@@ -37,6 +39,22 @@ public final class Topics {
   public static final Topic<Odometry> ODOM = new Topic<>("/odom", Odometry.class, "nav_msgs/msg/Odometry");
   public static final Topic<JointState> JOINT_STATES = new Topic<>("/joint_states", JointState.class, "sensor_msgs/msg/JointState");
   public static final Topic<TFMessage> TF = new Topic<>("/tf", TFMessage.class, "tf2_msgs/msg/TFMessage");
+  /** Emergency stop: {@code true} latches it; only {@link #ESTOP_RESET} releases it. */
+  public static final Topic<BoolMsg> ESTOP = new Topic<>("/vla/estop", BoolMsg.class, "std_msgs/msg/Bool");
+  public static final Topic<EmptyMsg> ESTOP_RESET = new Topic<>("/vla/estop/reset", EmptyMsg.class, "std_msgs/msg/Empty");
+
+  /**
+   * What the executor asks of the actuators, before the safety supervisor: it passes, shapes or holds
+   * each command onto {@link #CMD_VEL}, {@link #ARM_TRAJECTORY}, {@link #HEAD_TRAJECTORY} and {@link #GRIPPER}.
+   */
+  public static final Topic<Twist> EXECUTOR_CMD_VEL = new Topic<>("/vla/executor/cmd_vel", Twist.class, "geometry_msgs/msg/Twist");
+  public static final Topic<JointTrajectory> EXECUTOR_ARM =
+      new Topic<>("/vla/executor/arm_trajectory", JointTrajectory.class, "trajectory_msgs/msg/JointTrajectory");
+  public static final Topic<JointTrajectory> EXECUTOR_HEAD =
+      new Topic<>("/vla/executor/head_trajectory", JointTrajectory.class, "trajectory_msgs/msg/JointTrajectory");
+  public static final Topic<GripperCommand> EXECUTOR_GRIPPER =
+      new Topic<>("/vla/executor/gripper", GripperCommand.class, "control_msgs/msg/GripperCommand");
+
   public static final Topic<DiagnosticArray> DIAGNOSTICS =
       new Topic<>("/diagnostics", DiagnosticArray.class, "diagnostic_msgs/msg/DiagnosticArray");
   public static final Topic<Image> DEBUG_IMAGE = new Topic<>("/vla/debug/image", Image.class, "sensor_msgs/msg/Image");

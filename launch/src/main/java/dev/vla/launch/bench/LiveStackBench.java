@@ -8,7 +8,9 @@ import dev.vla.ros.Topics;
 import dev.vla.ros.msg.StringMsg;
 import dev.vla.ros.msg.Twist;
 import dev.vla.ros.nodes.ExecutorNode;
+import dev.vla.ros.episode.EpisodeRunner;
 import dev.vla.ros.nodes.Node;
+import dev.vla.ros.nodes.SafetyNode;
 import dev.vla.ros.nodes.SimBridgeNode;
 import dev.vla.ros.nodes.ThreadedRunner;
 import dev.vla.ros.nodes.VlaNode;
@@ -120,13 +122,15 @@ public final class LiveStackBench {
         Percentiles.of("typed stop -> zero /cmd_vel", stopLatency), missed);
   }
 
-  /** The robot and the controller the live benchmarks run (sim bridge, keyword vla node, executor), quiet. */
+  /** The robot and the controller the live benchmarks run (sim bridge, keyword vla node, executor, safety), quiet. */
   static List<Node> stack(Transport transport, Episode episode) {
     List<Node> nodes = new ArrayList<>();
     nodes.add(new SimBridgeNode(transport, episode, new SimBridgeNode.Config(15), line -> { }));
     nodes.add(new VlaNode(transport, Policies.create("keyword", null), VlaNode.Config.defaults(Map.of()), e -> { }));
     nodes.add(new ExecutorNode(transport, Skills.standardRegistry(), RobotGeometry.standard(),
         Executor.Config.defaults(), s -> { }));
+    nodes.add(new SafetyNode(transport, EpisodeRunner.safetyLimits(episode.sim().scenario()), RobotGeometry.standard(),
+        line -> { }));
     return nodes;
   }
 }

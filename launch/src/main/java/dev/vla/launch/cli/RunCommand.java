@@ -151,7 +151,8 @@ public final class RunCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "[%6.2fs] ", t);
       }
     };
-    EpisodeRunner.Options options = new EpisodeRunner.Options(seed, 15, true, !fast, dds, null);
+    EpisodeRunner.Options options = new EpisodeRunner.Options(seed, 15, true, !fast, dds, null,
+        fast ? java.time.Duration.ZERO : EpisodeRunner.MODEL_TIMEOUT, List.of());
     AudioSourceNode.Source source = mic ? new AudioSourceNode.Microphone()
         : audio != null ? new AudioSourceNode.File(audio) : null;
     try (SpeechSetup speechSetup = speech || ownAudio ? SpeechSetup.load(listen || ownAudio ? null : voice, List.of(sc), out)

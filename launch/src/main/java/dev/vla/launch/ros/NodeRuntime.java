@@ -37,7 +37,7 @@ public final class NodeRuntime implements AutoCloseable {
       for (Spec s : specs) {
         Transport transport = new RemappingTransport(new DdsTransport(s.name(), dds), s.remaps());
         transports.add(transport);
-        nodes.add(RosNodes.create(s.kind(), transport, s.params(), log));
+        nodes.addAll(RosNodes.create(s.kind(), transport, s.params(), log));
         if (!s.params().unused().isEmpty()) {
           throw new IllegalArgumentException("node " + s.name() + " has no parameter(s) " + s.params().unused());
         }

@@ -2,6 +2,7 @@ package dev.vla.launch.ros;
 
 import dev.vla.affordances.Executor;
 import dev.vla.affordances.RobotGeometry;
+import dev.vla.affordances.safety.SafetyLimits;
 import dev.vla.affordances.skills.Skills;
 import dev.vla.launch.VlaHome;
 import dev.vla.model.Policies;
@@ -11,6 +12,7 @@ import dev.vla.ros.nodes.AudioSourceNode;
 import dev.vla.ros.nodes.CameraNode;
 import dev.vla.ros.nodes.ExecutorNode;
 import dev.vla.ros.nodes.Node;
+import dev.vla.ros.nodes.SafetyNode;
 import dev.vla.ros.nodes.SimBridgeNode;
 import dev.vla.ros.nodes.SpeechNode;
 import dev.vla.ros.nodes.VlaNode;
@@ -24,6 +26,7 @@ import dev.vla.sim.world.Simulator;
 import dev.vla.speech.CommandGrammar;
 import dev.vla.speech.SpeechStage;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +41,11 @@ import java.util.function.Consumer;
  *   <li>{@code sim}: the embedded simulator as a robot. Parameters: {@code scenario} (file),
  *       {@code camera_rate} (Hz, default 15), {@code seed}.
  *   <li>{@code vla}: the policy. Parameters: {@code policy} ({@code vla} or {@code keyword}),
- *       {@code scenario} (optional: a scenario file whose named regions {@code navigate} may use).
- *   <li>{@code executor}: runs the skills and drives the actuators.
+ *       {@code scenario} (optional: a scenario file whose named regions {@code navigate} may use),
+ *       {@code model_timeout} (seconds a decision may take before the robot is stopped; 1, 0 = none).
+ *   <li>{@code executor}: runs the skills; its commands reach the actuators through the safety
+ *       supervisor ({@link SafetyNode}), which runs in the same process on its own thread. Parameters
+ *       {@code safety.*}: see {@link #safetyLimits}.
  *   <li>{@code camera}: a colour camera through OpenCV. Parameters: {@code device} (index, path, video
  *       file or URL; required), {@code rate} (Hz, 15), {@code width} (0: as delivered), {@code hfov}
  *       (radians, 1.2), {@code frame_id}.
@@ -60,7 +66,58 @@ public final class RosNodes {
    *
    * @throws IllegalArgumentException for an unknown node or a bad parameter, with the reason
    */
-  public static Node create(String kind, Transport transport, RosParams params, Consumer<String> log) {
+  public static List<Node> create(String kind, Transport transport, RosParams params, Consumer<String> log) {
+    if (kind.equals("executor")) {
+      // The executor never drives the actuators itself: its safety supervisor runs beside it, on its own thread.
+      SafetyLimits limits = safetyLimits(params);
+      return List.of(new ExecutorNode(transport, Skills.standardRegistry(), RobotGeometry.standard(),
+          Executor.Config.defaults(), s -> log.accept("executor: " + s)),
+          new SafetyNode(transport, limits, RobotGeometry.standard(), log));
+    }
+    return List.of(createOne(kind, transport, params, log));
+  }
+
+  /**
+   * The {@code safety.*} parameters of the executor node: speed and acceleration limits, the geofence
+   * ({@code "xmin,ymin,xmax,ymax"} in metres in {@code map}, or {@code ""} for none) and the deadlines.
+   */
+  static SafetyLimits safetyLimits(RosParams p) {
+    RobotGeometry g = RobotGeometry.standard();
+    SafetyLimits d = SafetyLimits.defaults(g);
+    String fence = p.string("safety.geofence", "-10,-10,10,10").trim();
+    double[] box = null;
+    if (!fence.isEmpty()) {
+      String[] parts = fence.split(",");
+      box = new double[parts.length];
+      for (int i = 0; i < parts.length; i++) {
+        try {
+          box[i] = Double.parseDouble(parts[i].trim());
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("executor.safety.geofence must be \"xmin,ymin,xmax,ymax\" in metres or \"\", got '"
+              + fence + "'");
+        }
+      }
+    }
+    return new SafetyLimits(
+        p.number("safety.max_linear_speed", d.maxLinearSpeed(), 0.01, g.maxLinearSpeed()),
+        p.number("safety.max_angular_speed", d.maxAngularSpeed(), 0.01, g.maxAngularSpeed()),
+        p.number("safety.max_linear_accel", d.maxLinearAccel(), 0.01, 20),
+        p.number("safety.max_angular_accel", d.maxAngularAccel(), 0.01, 50),
+        p.number("safety.max_joint_speed", d.maxJointSpeed(), 0.01, g.maxJointSpeed()),
+        box,
+        p.number("safety.geofence_lookahead", d.geofenceLookahead(), 0, 5),
+        p.number("safety.obstacle_stop_distance", d.obstacleStopDistance(), 0, 2),
+        p.number("safety.obstacle_stop_time", d.obstacleStopTime(), 0.05, 5),
+        seconds(p, "safety.command_timeout", d.commandTimeout()),
+        seconds(p, "safety.camera_timeout", d.cameraTimeout()),
+        seconds(p, "safety.odom_timeout", d.odomTimeout()));
+  }
+
+  private static Duration seconds(RosParams p, String name, Duration fallback) {
+    return Duration.ofNanos(Math.round(p.number(name, fallback.toNanos() / 1e9, 0, 60) * 1e9));
+  }
+
+  private static Node createOne(String kind, Transport transport, RosParams params, Consumer<String> log) {
     return switch (kind) {
       case "sim" -> {
         String file = params.string("scenario", "");
@@ -84,10 +141,10 @@ public final class RosNodes {
           }
         }
         Policy policy = Policies.create(name, () -> null);
-        yield new VlaNode(transport, policy, VlaNode.Config.defaults(regions), e -> log.accept("vla: " + e.text()));
+        double timeout = params.number("model_timeout", 1.0, 0, 60);
+        yield new VlaNode(transport, policy, VlaNode.Config.defaults(regions)
+            .withModelTimeout(Duration.ofNanos(Math.round(timeout * 1e9))), e -> log.accept("vla: " + e.text()));
       }
-      case "executor" -> new ExecutorNode(transport, Skills.standardRegistry(), RobotGeometry.standard(),
-          Executor.Config.defaults(), s -> log.accept("executor: " + s));
       case "camera" -> new CameraNode(transport, new CameraNode.Config(params.string("device", ""),
           params.number("rate", 15, 0.1, 120), (int) params.number("width", 0, 0, 8192),
           params.number("hfov", 1.2, 0.1, 3.1), params.string("frame_id", Topics.CAMERA_OPTICAL)));

@@ -5,8 +5,10 @@ import dev.vla.affordances.Pixel;
 import dev.vla.affordances.Point3;
 import dev.vla.affordances.SkillStatus;
 import dev.vla.ros.msg.AudioChunk;
+import dev.vla.ros.msg.BoolMsg;
 import dev.vla.ros.msg.CameraInfo;
 import dev.vla.ros.msg.DiagnosticArray;
+import dev.vla.ros.msg.EmptyMsg;
 import dev.vla.ros.msg.GripperCommand;
 import dev.vla.ros.msg.Header;
 import dev.vla.ros.msg.Image;
@@ -41,6 +43,16 @@ public final class Codecs {
 
   public static final MessageCodec<StringMsg> STRING = register("std_msgs/msg/String", SMALL,
       (m, o) -> o.string(m.data()), in -> new StringMsg(in.string()));
+
+  public static final MessageCodec<BoolMsg> BOOL = register("std_msgs/msg/Bool", SMALL,
+      (m, o) -> o.bool(m.data()), in -> new BoolMsg(in.bool()));
+
+  // An empty IDL struct still carries one byte on the wire (structure_needs_at_least_one_member).
+  public static final MessageCodec<EmptyMsg> EMPTY = register("std_msgs/msg/Empty", SMALL,
+      (m, o) -> o.uint8(0), in -> {
+        in.uint8();
+        return EmptyMsg.INSTANCE;
+      });
 
   public static final MessageCodec<Twist> TWIST = register("geometry_msgs/msg/Twist", SMALL,
       Codecs::writeTwist, Codecs::readTwist);

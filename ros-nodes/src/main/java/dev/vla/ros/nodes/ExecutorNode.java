@@ -26,9 +26,16 @@ import java.util.function.Consumer;
  * The executor as a node: affordance calls in, skill statuses and motion commands out, ticking the
  * {@link Executor} at 50 Hz. Stop, wait and continue typed or spoken on {@code /vla/instruction} go
  * straight to the executor on the receiving thread (the stop fast path; the model is told by the same
- * message). Closing publishes a zero velocity last.
+ * message), and so does the emergency stop, which also refuses every call until it is reset. Motion
+ * commands go to the {@link SafetyNode} ({@code /vla/executor/*}), never to the actuators directly.
+ * Closing publishes a zero velocity last.
  */
 public final class ExecutorNode extends Node {
+  /** The skill name of the executor's own reports on {@code /vla/skill_status}. */
+  public static final String SKILL = "executor";
+  /** Its report on starting: nothing runs, whatever a previous executor ran is gone. */
+  public static final String STARTED = "started: no calls running";
+
   private final Executor executor;
   private final Publisher<Twist> cmdVel;
   private final Publisher<JointTrajectory> arm;
@@ -42,10 +49,10 @@ public final class ExecutorNode extends Node {
       Consumer<SkillStatus> statusListener) {
     super("executor", transport);
     this.state = new RobotStateAssembler(geometry);
-    this.cmdVel = publisher(Topics.CMD_VEL);
-    this.arm = publisher(Topics.ARM_TRAJECTORY);
-    this.head = publisher(Topics.HEAD_TRAJECTORY);
-    this.gripper = publisher(Topics.GRIPPER);
+    this.cmdVel = publisher(Topics.EXECUTOR_CMD_VEL);
+    this.arm = publisher(Topics.EXECUTOR_ARM);
+    this.head = publisher(Topics.EXECUTOR_HEAD);
+    this.gripper = publisher(Topics.EXECUTOR_GRIPPER);
     this.status = publisher(Topics.SKILL_STATUS);
     this.executor = new Executor(registry, new TopicMotion(), this::robotState, geometry, s -> {
       status.publish(s);
@@ -56,6 +63,14 @@ public final class ExecutorNode extends Node {
     subscribeImmediate(Topics.JOINT_STATES, state::joints);
     subscribeImmediate(Topics.AFFORDANCE_CALL, this::onCall);
     subscribeImmediate(Topics.INSTRUCTION, this::onUtterance);
+    subscribeImmediate(Topics.ESTOP, b -> {
+      if (b.data()) {
+        executor.latchStop("emergency stop (" + Topics.ESTOP.name() + ")");
+      }
+    });
+    subscribeImmediate(Topics.ESTOP_RESET, e -> executor.releaseLatchedStop());
+    // Whoever waited for a call of a previous executor process learns that it is gone.
+    status.publish(new SkillStatus(0, SKILL, SkillStatus.State.RUNNING, STARTED, 0, 0));
   }
 
   @Override

@@ -15,9 +15,22 @@ public final class LockstepRunner {
   private long now;
 
   public LockstepRunner(List<Node> nodes, long stepNanos) {
-    this.nodes = List.copyOf(nodes);
+    this.nodes = new java.util.ArrayList<>(nodes);
     this.stepNanos = stepNanos;
     this.nextTick = new long[nodes.size()];
+  }
+
+  /**
+   * Puts {@code replacement} in the place of {@code node} from the next step: a process that died
+   * ({@code null}: nothing ticks there) or was restarted. For fault injection; runner thread only.
+   */
+  public void replace(Node node, Node replacement) {
+    int i = nodes.indexOf(node);
+    if (i < 0) {
+      throw new IllegalArgumentException("node " + node.name() + " is not run here");
+    }
+    nodes.set(i, replacement);
+    nextTick[i] = now;
   }
 
   public long nowNanos() {
@@ -31,7 +44,7 @@ public final class LockstepRunner {
     while (now - simStart < maxNanos) {
       now += stepNanos;
       for (int i = 0; i < nodes.size(); i++) {
-        if (now >= nextTick[i]) {
+        if (nodes.get(i) != null && now >= nextTick[i]) {
           nodes.get(i).tick(now);
           nextTick[i] = now + nodes.get(i).period().toNanos() - stepNanos / 2;
         }

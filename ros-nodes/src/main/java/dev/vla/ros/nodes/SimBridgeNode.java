@@ -175,6 +175,9 @@ public final class SimBridgeNode extends Node {
   }
 
   private void onStatus(SkillStatus s) {
+    if (s.callId() == 0 && (s.skill().equals(SafetyNode.SKILL) || s.skill().equals(ExecutorNode.SKILL))) {
+      return; // the supervisor's and the executor's own reports are not skills of the episode
+    }
     if (s.state() == SkillStatus.State.RUNNING && started.add(s.callId())) {
       episode.skillStarted(s.skill());
     }

@@ -1,7 +1,6 @@
 package dev.vla.ros.nodes;
 
 import dev.vla.affordances.AffordanceCall;
-import dev.vla.affordances.Pixel;
 import dev.vla.affordances.Point3;
 import dev.vla.affordances.RobotGeometry;
 import dev.vla.affordances.SkillStatus;
@@ -29,6 +28,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -47,17 +52,32 @@ public final class VlaNode extends Node {
    * @param maxCallsPerInstruction give up (ask) after this many calls for one instruction
    * @param frameStaleSeconds no decisions on frames older than this
    * @param regionsInMap named regions of the map: name → {x, y} in the {@code map} frame
+   * @param modelTimeout a decision that takes longer is abandoned: the robot is told to stop, the
+   *     late answer is thrown away and the node decides again on a fresh frame. Zero waits for every
+   *     decision (lock-step evaluation, where the world waits too)
    */
-  public record Config(int maxCallsPerInstruction, double frameStaleSeconds, Map<String, double[]> regionsInMap) {
+  public record Config(int maxCallsPerInstruction, double frameStaleSeconds, Map<String, double[]> regionsInMap,
+      Duration modelTimeout) {
     public Config {
       if (maxCallsPerInstruction < 1) {
         throw new IllegalArgumentException("vla.max_calls_per_instruction must be at least 1");
       }
+      if (!(frameStaleSeconds > 0)) {
+        throw new IllegalArgumentException("vla.frame_stale must be positive, got " + frameStaleSeconds);
+      }
+      if (modelTimeout == null || modelTimeout.isNegative()) {
+        throw new IllegalArgumentException("vla.model_timeout must be zero or more seconds");
+      }
       regionsInMap = Map.copyOf(regionsInMap);
     }
 
+    /** Frames older than the safety supervisor's camera deadline (0.5 s) are not decided on; no model timeout. */
     public static Config defaults(Map<String, double[]> regions) {
-      return new Config(40, 1.0, regions);
+      return new Config(40, 0.5, regions, Duration.ZERO);
+    }
+
+    public Config withModelTimeout(Duration timeout) {
+      return new Config(maxCallsPerInstruction, frameStaleSeconds, regionsInMap, timeout);
     }
   }
 
@@ -90,6 +110,13 @@ public final class VlaNode extends Node {
   private boolean paused;
   private boolean waitingForCamera;
   private long now;
+  /** A latched emergency stop: no instructions until it is reset. */
+  private boolean emergencyStopped;
+  /** Runs decisions when they have a deadline; null without one. */
+  private final ExecutorService decider;
+  /** A decision that overran its deadline and is still running: nothing new starts before it ends. */
+  private Future<Decision> overdue;
+  private int timeoutsInARow;
 
   public VlaNode(Transport transport, Policy policy, Config config, Consumer<Event> events) {
     super("vla", transport);
@@ -113,6 +140,26 @@ public final class VlaNode extends Node {
     subscribeImmediate(Topics.JOINT_STATES, state::joints);
     subscribe(Topics.INSTRUCTION, this::onUtterance);
     subscribe(Topics.SKILL_STATUS, this::onStatus);
+    subscribe(Topics.ESTOP, b -> {
+      if (b.data() && !emergencyStopped) {
+        emergencyStopped = true;
+        emit("estop", "emergency stop: instruction \"" + (instruction == null ? "" : instruction)
+            + "\" dropped; nothing runs until " + Topics.ESTOP_RESET.name(), null);
+        clearInstruction();
+        paused = false;
+      }
+    });
+    subscribe(Topics.ESTOP_RESET, e -> {
+      if (emergencyStopped) {
+        emergencyStopped = false;
+        emit("estop", "emergency stop released; waiting for an instruction", null);
+      }
+    });
+    this.decider = config.modelTimeout().isZero() ? null : Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "vla-decide");
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   @Override
@@ -128,6 +175,11 @@ public final class VlaNode extends Node {
     String text = msg.data() == null ? "" : msg.data().trim();
     if (text.length() > 1000) {
       emit("rejected", "instruction of " + text.length() + " characters ignored (at most 1000)", null);
+      return;
+    }
+    if (emergencyStopped && !text.isEmpty()) {
+      emit("rejected", "emergency stop engaged: \"" + text + "\" ignored; publish on " + Topics.ESTOP_RESET.name()
+          + " first", null);
       return;
     }
     if (text.equals(Utterances.UNINTELLIGIBLE)) {
@@ -223,6 +275,10 @@ public final class VlaNode extends Node {
   }
 
   private void onStatus(SkillStatus s) {
+    if (s.callId() == 0 && s.skill().equals(ExecutorNode.SKILL) && s.reason().equals(ExecutorNode.STARTED)) {
+      onExecutorRestart();
+      return;
+    }
     if (s.callId() != awaitingCall || !s.state().terminal()) {
       return;
     }
@@ -245,6 +301,20 @@ public final class VlaNode extends Node {
     }
   }
 
+  /** A new executor process: the call this node waited for died with the old one. */
+  private void onExecutorRestart() {
+    if (awaitingCall < 0) {
+      return;
+    }
+    AffordanceCall last = lastCall;
+    if (last != null && last.callId() == awaitingCall) {
+      history.add(new HistoryStep(last, SkillStatus.State.FAILED, "the executor restarted while it ran"));
+    }
+    emit("executor", "the executor restarted; call #" + awaitingCall + " is lost, deciding again", null);
+    awaitingCall = -1;
+    readyAfter = now;
+  }
+
   @Override
   protected void onTick(long nowNanos) {
     now = nowNanos;
@@ -252,6 +322,13 @@ public final class VlaNode extends Node {
       // Handlers run before the tick's clock is read: frames stamped up to now were taken before the stop.
       stopSeen = false;
       readyAfter = nowNanos;
+    }
+    if (overdue != null) {
+      if (!overdue.isDone()) {
+        return; // the model is still stuck on an abandoned decision
+      }
+      overdue = null;
+      emit("model", "the late decision finished and was thrown away; deciding again", null);
     }
     deciding = instruction != null && !paused && awaitingCall < 0;
     if (instruction == null || paused || awaitingCall >= 0) {
@@ -270,13 +347,17 @@ public final class VlaNode extends Node {
     long t0 = System.nanoTime();
     Decision d;
     try {
-      d = policy.decide(obs.get());
+      d = decide(obs.get());
+    } catch (TimeoutException e) {
+      onModelTimeout((System.nanoTime() - t0) / 1e6);
+      return;
     } catch (RuntimeException e) {
       log.log(Level.ERROR, "vla: policy " + policy.name() + " failed", e);
       emit("error", "policy " + policy.name() + " failed: " + e.getMessage() + "; holding still", null);
       readyAfter = now;
       return;
     }
+    timeoutsInARow = 0;
     double ms = (System.nanoTime() - t0) / 1e6;
     if (d.call().isEmpty()) {
       readyAfter = now;
@@ -306,6 +387,51 @@ public final class VlaNode extends Node {
       }
     }
     publish(call, String.format(java.util.Locale.ROOT, "%s (%.1f ms)", d.explanation(), ms));
+  }
+
+  /** The policy's decision, within the model timeout when there is one. */
+  private Decision decide(Observation obs) throws TimeoutException {
+    if (decider == null) {
+      return policy.decide(obs);
+    }
+    Future<Decision> f = decider.submit(() -> policy.decide(obs));
+    try {
+      return f.get(config.modelTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      overdue = f;
+      throw e;
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof RuntimeException r ? r : new IllegalStateException(String.valueOf(cause), cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      f.cancel(true);
+      throw new IllegalStateException("interrupted while deciding", e);
+    }
+  }
+
+  /**
+   * The model overran its deadline. Decisions are only made while the executor is idle, but a stop
+   * goes out anyway so nothing started elsewhere keeps moving; after three in a row the person is asked.
+   */
+  private void onModelTimeout(double ms) {
+    timeoutsInARow++;
+    String why = String.format(java.util.Locale.ROOT, "model timeout: %s took more than %d ms (%.0f ms so far)",
+        policy.name(), config.modelTimeout().toMillis(), ms);
+    emit("model", why + "; robot stopped, deciding again when the model answers", null);
+    AffordanceCall stop = new AffordanceCall(CALL_IDS.getAndIncrement(), "stop", Map.of("reason", why), Optional.empty(),
+        Optional.empty(), 1.0, 1.0, instructionId, now);
+    awaitingCall = stop.callId();
+    calls.publish(stop);
+    readyAfter = now;
+    if (timeoutsInARow >= 3) {
+      timeoutsInARow = 0;
+      String question = "My model is not answering in time, so I stopped. Should I try \"" + instruction + "\" again?";
+      clearInstruction();
+      instructionId++;
+      publish(new AffordanceCall(0, "ask", Map.of("question", question), Optional.empty(), Optional.empty(), 1.0, 1.0,
+          instructionId, now), "three model timeouts in a row");
+    }
   }
 
   private void publish(AffordanceCall call, String explanation) {
@@ -393,6 +519,13 @@ public final class VlaNode extends Node {
 
   private void emit(String kind, String text, AffordanceCall call) {
     events.accept(new Event(now, kind, text, Optional.ofNullable(call)));
+  }
+
+  @Override
+  protected void onClose() {
+    if (decider != null) {
+      decider.shutdownNow();
+    }
   }
 
   /** True when there is no instruction in progress and nothing queued. */

@@ -71,7 +71,8 @@ class EndToEndScenarioTest {
 
   /** The same stack on a real DDS graph (a domain of its own), paced to the wall clock as ./vla run does. */
   static EpisodeRunner.Options overDds() {
-    return new EpisodeRunner.Options(5, 15, true, true, DdsSettings.defaults().withDomain(83), null);
+    return new EpisodeRunner.Options(5, 15, true, true, DdsSettings.defaults().withDomain(83), null,
+        EpisodeRunner.MODEL_TIMEOUT, List.of());
   }
 
   @Test

@@ -1,0 +1,4 @@
+package dev.vla.ros.msg;
+
+/** std_msgs/Bool. */
+public record BoolMsg(boolean data) {}
