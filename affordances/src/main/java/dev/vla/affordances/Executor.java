@@ -273,8 +273,9 @@ public final class Executor {
       return;
     }
     if (spec.name().equals("stop")) {
-      stopAll(call.arg("reason").orElse("stop requested by call #" + call.callId()));
-      report(call, SkillStatus.State.SUCCEEDED, "stopped");
+      String reason = call.arg("reason").orElse("stop requested by call #" + call.callId());
+      stopAll(reason);
+      report(call, SkillStatus.State.SUCCEEDED, "stopped: " + reason);
       return;
     }
     if (paused) {

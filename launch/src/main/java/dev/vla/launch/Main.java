@@ -7,6 +7,7 @@ import dev.vla.launch.cli.LaunchCommand;
 import dev.vla.launch.cli.NodeCommand;
 import dev.vla.launch.cli.RunCommand;
 import dev.vla.launch.cli.ScenariosCommand;
+import dev.vla.launch.cli.SoakCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
       "Runs the whole stack (simulator, camera, vla policy, executor) on scenario files and evaluates policies."
     },
     subcommands = {RunCommand.class, EvalCommand.class, BenchCommand.class, ScenariosCommand.class, DatasetCommand.class,
-        NodeCommand.class, LaunchCommand.class,
+        NodeCommand.class, LaunchCommand.class, SoakCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -15,6 +15,7 @@ import dev.vla.model.language.UtteranceKind;
 import dev.vla.model.language.Utterances;
 import dev.vla.ros.Topics;
 import dev.vla.ros.msg.CameraInfo;
+import dev.vla.ros.msg.DiagnosticArray;
 import dev.vla.ros.msg.Image;
 import dev.vla.ros.msg.StringMsg;
 import dev.vla.ros.transport.Publisher;
@@ -117,6 +118,11 @@ public final class VlaNode extends Node {
   /** A decision that overran its deadline and is still running: nothing new starts before it ends. */
   private Future<Decision> overdue;
   private int timeoutsInARow;
+  // For /diagnostics (read on its thread).
+  private final java.util.concurrent.atomic.AtomicLong modelTimeouts = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong policyFailures = new java.util.concurrent.atomic.AtomicLong();
+  private volatile String lastProblem = "";
+  private volatile boolean stopLatched;
 
   public VlaNode(Transport transport, Policy policy, Config config, Consumer<Event> events) {
     super("vla", transport);
@@ -143,6 +149,7 @@ public final class VlaNode extends Node {
     subscribe(Topics.ESTOP, b -> {
       if (b.data() && !emergencyStopped) {
         emergencyStopped = true;
+        stopLatched = true;
         emit("estop", "emergency stop: instruction \"" + (instruction == null ? "" : instruction)
             + "\" dropped; nothing runs until " + Topics.ESTOP_RESET.name(), null);
         clearInstruction();
@@ -152,6 +159,7 @@ public final class VlaNode extends Node {
     subscribe(Topics.ESTOP_RESET, e -> {
       if (emergencyStopped) {
         emergencyStopped = false;
+        stopLatched = false;
         emit("estop", "emergency stop released; waiting for an instruction", null);
       }
     });
@@ -352,12 +360,17 @@ public final class VlaNode extends Node {
       onModelTimeout((System.nanoTime() - t0) / 1e6);
       return;
     } catch (RuntimeException e) {
-      log.log(Level.ERROR, "vla: policy " + policy.name() + " failed", e);
+      // One clear line; the stack trace only for whoever turns debugging on.
+      log.log(Level.ERROR, "vla: policy " + policy.name() + " failed: " + e);
+      policyFailures.incrementAndGet();
+      lastProblem = "policy failed: " + e.getMessage();
+      log.log(Level.DEBUG, "vla: policy failure", e);
       emit("error", "policy " + policy.name() + " failed: " + e.getMessage() + "; holding still", null);
       readyAfter = now;
       return;
     }
     timeoutsInARow = 0;
+    lastProblem = "";
     double ms = (System.nanoTime() - t0) / 1e6;
     if (d.call().isEmpty()) {
       readyAfter = now;
@@ -416,8 +429,10 @@ public final class VlaNode extends Node {
    */
   private void onModelTimeout(double ms) {
     timeoutsInARow++;
+    modelTimeouts.incrementAndGet();
     String why = String.format(java.util.Locale.ROOT, "model timeout: %s took more than %d ms (%.0f ms so far)",
         policy.name(), config.modelTimeout().toMillis(), ms);
+    lastProblem = why;
     emit("model", why + "; robot stopped, deciding again when the model answers", null);
     AffordanceCall stop = new AffordanceCall(CALL_IDS.getAndIncrement(), "stop", Map.of("reason", why), Optional.empty(),
         Optional.empty(), 1.0, 1.0, instructionId, now);
@@ -519,6 +534,22 @@ public final class VlaNode extends Node {
 
   private void emit(String kind, String text, AffordanceCall call) {
     events.accept(new Event(now, kind, text, Optional.ofNullable(call)));
+  }
+
+  @Override
+  public DiagnosticArray.Status diagnose() {
+    DiagnosticArray.Status base = super.diagnose();
+    Map<String, String> values = new LinkedHashMap<>(base.values());
+    values.put("policy", policy.name());
+    values.put("model_timeouts", Long.toString(modelTimeouts.get()));
+    values.put("policy_failures", Long.toString(policyFailures.get()));
+    values.put("emergency_stop", Boolean.toString(stopLatched));
+    String problem = lastProblem;
+    boolean trouble = stopLatched || !problem.isEmpty();
+    DiagnosticArray.Level level = trouble && base.level() == DiagnosticArray.Level.OK ? DiagnosticArray.Level.WARN : base.level();
+    String message = stopLatched ? "emergency stop engaged: no decisions until it is reset"
+        : problem.isEmpty() ? base.message() : "last problem: " + problem;
+    return new DiagnosticArray.Status(level, base.name(), message, base.hardwareId(), values);
   }
 
   @Override

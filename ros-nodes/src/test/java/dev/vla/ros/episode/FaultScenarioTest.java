@@ -192,6 +192,26 @@ class FaultScenarioTest {
     assertTrue(run.result.success(), run.result.verdict().failure());
   }
 
+  /**
+   * The scenario events of the contract through the whole stack, supervisor included: an object moved
+   * away mid-pick, an object removed (the robot asks), the robot pushed mid-task, instructions spoken
+   * into 10 dB noise (typed here: the words arrive while the noise event runs).
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "53_event_object_moved.sdf, oracle",
+    "54_event_object_removed.sdf, keyword",
+    "56_event_robot_pushed.sdf, keyword",
+    "57_event_audio_noise.sdf, keyword"})
+  void theScenarioEventsAreSurvived(String file, String policy) throws Exception {
+    Scenario sc = dev.vla.sim.scenario.ScenarioLoader.load(java.nio.file.Path.of("..", "scenarios", "skeleton", file));
+    EndToEndScenarioTest.Log log = new EndToEndScenarioTest.Log();
+    EpisodeResult r = EpisodeRunner.run(sc, truth -> Policies.create(policy, truth), EpisodeRunner.Options.evaluation(5),
+        log, null);
+    assertTrue(log.lines.stream().anyMatch(l -> l.contains(" event #0 ")), log.lines.toString());
+    assertTrue(r.success(), file + ": " + r.verdict().failure());
+  }
+
   @Test
   void theSupervisorsReportsAreNotSkillsOfTheEpisode() throws Exception {
     Run run = new Run(EndToEndScenarioTest.scenario("55_event_camera_dropout.sdf"), List.of(new Fault.ModelFailure(99, 1)));
