@@ -118,6 +118,7 @@ public final class VlaNode extends Node {
   /** A decision that overran its deadline and is still running: nothing new starts before it ends. */
   private Future<Decision> overdue;
   private int timeoutsInARow;
+  private int failuresInARow;
   // For /diagnostics (read on its thread).
   private final java.util.concurrent.atomic.AtomicLong modelTimeouts = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong policyFailures = new java.util.concurrent.atomic.AtomicLong();
@@ -360,14 +361,21 @@ public final class VlaNode extends Node {
       onModelTimeout((System.nanoTime() - t0) / 1e6);
       return;
     } catch (RuntimeException e) {
-      // One clear line; the stack trace only for whoever turns debugging on.
-      log.log(Level.ERROR, "vla: policy " + policy.name() + " failed: " + e);
+      // One clear line when the policy starts failing (it is retried on every new frame), the stack
+      // trace only for whoever turns debugging on.
       policyFailures.incrementAndGet();
       lastProblem = "policy failed: " + e.getMessage();
       log.log(Level.DEBUG, "vla: policy failure", e);
-      emit("error", "policy " + policy.name() + " failed: " + e.getMessage() + "; holding still", null);
+      if (failuresInARow++ == 0) {
+        log.log(Level.ERROR, "vla: policy " + policy.name() + " failed: " + e + "; retrying on each new frame");
+        emit("error", "policy " + policy.name() + " failed: " + e.getMessage() + "; holding still, retrying", null);
+      }
       readyAfter = now;
       return;
+    }
+    if (failuresInARow > 0) {
+      emit("model", "policy " + policy.name() + " answers again after " + failuresInARow + " failed decisions", null);
+      failuresInARow = 0;
     }
     timeoutsInARow = 0;
     lastProblem = "";
