@@ -27,8 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * the stamps are nanoseconds since the epoch, as {@code ros2 bag record} writes them. In lock step the
  * recorder ticks every step after the stack, so a bag is as deterministic as the episode.
  *
- * <p>Camera images ({@code sensor_msgs/Image} topics) are recorded at most {@link Config#cameraHz} per
- * topic (2 Hz by default: a VGA colour and depth pair is about 2 MB); everything else in full.
+ * <p>Camera images are recorded at most {@link Config#cameraHz} per stream (2 Hz by default: a VGA
+ * colour and depth pair is about 2 MB); everything else in full, the vla node's debug image (one per
+ * decision) included.
  *
  * <p>Lifecycle: construct (subscribes), add {@link #node()} to the run so it ticks, {@link #close}
  * after the run has ended (also after the stack's nodes have closed, so the executor's last zero
@@ -37,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class BagRecorder implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("bag");
 
-  /** A recorded topic; {@code camera} ones are throttled to {@link Config#cameraHz}. */
+  /** A recorded topic; {@code camera} ones (the camera's image streams) are throttled to {@link Config#cameraHz}. */
   public record Recorded(Topic<?> topic, boolean camera) {
     static Recorded full(Topic<?> topic) {
       return new Recorded(topic, false);
@@ -65,18 +66,18 @@ public final class BagRecorder implements AutoCloseable {
       Recorded.full(Topics.JOINT_STATES),
       Recorded.full(Topics.TF),
       Recorded.full(Topics.DIAGNOSTICS),
-      Recorded.camera(Topics.DEBUG_IMAGE));
+      Recorded.full(Topics.DEBUG_IMAGE)); // one per decision: each shows what a call pointed at
 
   /**
    * Recorder settings.
    *
-   * @param cameraHz most images per second per camera topic; {@code Double.POSITIVE_INFINITY} records
-   *     every frame
+   * @param cameraHz most images per second per camera stream; {@code Double.POSITIVE_INFINITY} records
+   *     every frame, 0 none (the camera topics are then left out of the bag)
    */
   public record Config(double cameraHz) {
     public Config {
-      if (!(cameraHz > 0)) {
-        throw new IllegalArgumentException("camera rate must be positive (or infinite for every frame), got " + cameraHz);
+      if (!(cameraHz >= 0)) {
+        throw new IllegalArgumentException("camera rate must be 0 or more (infinite for every frame), got " + cameraHz);
       }
     }
 
@@ -130,8 +131,12 @@ public final class BagRecorder implements AutoCloseable {
 
   public BagRecorder(Transport transport, BagWriter writer, Config config, List<Recorded> topics) {
     this.writer = writer;
-    this.framePeriodNanos = Double.isInfinite(config.cameraHz()) ? 0 : Math.round(1e9 / config.cameraHz());
+    this.framePeriodNanos = Double.isInfinite(config.cameraHz()) || config.cameraHz() == 0 ? 0
+        : Math.round(1e9 / config.cameraHz());
     for (Recorded r : topics) {
+      if (r.camera() && config.cameraHz() == 0) {
+        continue;
+      }
       @SuppressWarnings("unchecked")
       MessageCodec<Object> codec = (MessageCodec<Object>) Codecs.forRosType(r.topic().rosType()).orElse(null);
       if (codec == null) {

@@ -61,7 +61,8 @@ class BagRecorderTest {
     }
     for (BagRecorder.Recorded r : BagRecorder.TOPICS) {
       assertTrue(Codecs.forRosType(r.topic().rosType()).isPresent(), "no codec for " + r.topic());
-      assertEquals(r.topic().rosType().equals("sensor_msgs/msg/Image"), r.camera(), "only images are throttled: " + r);
+      assertEquals(r.topic().name().startsWith("/camera/") && r.topic().rosType().equals("sensor_msgs/msg/Image"),
+          r.camera(), "only the camera's images are throttled: " + r);
     }
   }
 
@@ -84,6 +85,8 @@ class BagRecorderTest {
 
     Path all = record(tmp.resolve("all"), BagRecorder.Config.everyFrame());
     assertEquals(46, counts(all.resolve("all_0.db3")).get(Topics.COLOR.name()));
+    Map<String, Long> none = counts(record(tmp.resolve("none"), new BagRecorder.Config(0)).resolve("none_0.db3"));
+    assertTrue(!none.containsKey(Topics.COLOR.name()) && none.get(Topics.CMD_VEL.name()) == 150, none.toString());
   }
 
   /** 3 s of a fake stack in lock step: camera at 15 Hz (every 60 or 80 ms), cmd_vel at 50 Hz, one instruction. */
