@@ -23,9 +23,12 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,7 +40,8 @@ import java.util.stream.Stream;
  * Writes one rosbag2 bag: a directory {@code <dir>} holding {@code <name>_0.db3} in the sqlite3 storage
  * layout of ROS 2 Jazzy (rosbag2 0.26, storage schema version 4: tables {@code schema},
  * {@code metadata}, {@code topics}, {@code message_definitions}, {@code messages} and the index
- * {@code timestamp_idx}) and {@code metadata.yaml} (metadata version 9), where {@code <name>} is the
+ * {@code timestamp_idx}; each type's complete {@code ros2msg} definition, so the bag describes its own
+ * messages) and {@code metadata.yaml} (metadata version 9), where {@code <name>} is the
  * directory's name, as {@code ros2 bag record -s sqlite3 -o <dir>} names it. Messages are stored as
  * CDR exactly as on the wire: the 4-byte encapsulation header ({@code 00 01 00 00}, little-endian CDR)
  * and the body.
@@ -157,6 +161,7 @@ public final class BagWriter implements AutoCloseable {
   private final PreparedStatement insertMessage;
   private final PreparedStatement insertTopic;
   private final PreparedStatement updateMetadata;
+  private final PreparedStatement insertDefinition;
   private final Thread thread;
 
   // Guarded by lock.
@@ -175,6 +180,7 @@ public final class BagWriter implements AutoCloseable {
 
   // Writer thread only.
   private final List<TopicEntry> topics = new ArrayList<>();
+  private final Set<String> definedTypes = new HashSet<>();
   private boolean inTransaction;
   private long transactionDeadline;
   private long pendingMessages;
@@ -208,6 +214,8 @@ public final class BagWriter implements AutoCloseable {
       insertTopic = db.prepareStatement("INSERT INTO topics (id, name, type, serialization_format, "
           + "offered_qos_profiles, type_description_hash) VALUES (?, ?, ?, 'cdr', ?, '')");
       updateMetadata = db.prepareStatement("UPDATE metadata SET metadata = ? WHERE id = 1");
+      insertDefinition = db.prepareStatement("INSERT INTO message_definitions (topic_type, encoding, "
+          + "encoded_message_definition, type_description_hash) VALUES (?, ?, ?, '')");
       db.commit();
     } catch (SQLException e) {
       try {
@@ -558,6 +566,14 @@ public final class BagWriter implements AutoCloseable {
         insertTopic.setString(3, e.type);
         insertTopic.setString(4, BagMetadata.qosString(e.qos));
         insertTopic.executeUpdate();
+        if (definedTypes.add(e.type)) {
+          // As ros2 bag record does: the complete definition, or 'unknown' when there is none.
+          Optional<String> definition = MessageDefinitions.of(e.type);
+          insertDefinition.setString(1, e.type);
+          insertDefinition.setString(2, definition.isPresent() ? MessageDefinitions.ENCODING : "unknown");
+          insertDefinition.setString(3, definition.orElse(""));
+          insertDefinition.executeUpdate();
+        }
         topics.add(e);
         metadataCurrent = false;
       } else if (op instanceof MessageOp m) {

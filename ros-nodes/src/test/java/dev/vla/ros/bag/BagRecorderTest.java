@@ -61,6 +61,8 @@ class BagRecorderTest {
     }
     for (BagRecorder.Recorded r : BagRecorder.TOPICS) {
       assertTrue(Codecs.forRosType(r.topic().rosType()).isPresent(), "no codec for " + r.topic());
+      assertTrue(MessageDefinitions.of(r.topic().rosType()).isPresent(), "no .msg definition for " + r.topic()
+          + " under ros-nodes/src/main/resources/dev/vla/ros/bag/msg");
       assertEquals(r.topic().name().startsWith("/camera/") && r.topic().rosType().equals("sensor_msgs/msg/Image"),
           r.camera(), "only the camera's images are throttled: " + r);
     }

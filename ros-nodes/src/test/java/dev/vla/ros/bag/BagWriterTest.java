@@ -96,6 +96,15 @@ class BagWriterTest {
     assertEquals("episode_0.db3", file.get("path"));
     assertEquals(5, number(file.get("message_count")));
 
+    // Each type's complete definition (ros2msg): a reader without vla_interfaces can decode the statuses.
+    assertEquals(List.of("std_msgs/msg/String|ros2msg", "geometry_msgs/msg/Twist|ros2msg",
+            "vla_interfaces/msg/SkillStatus|ros2msg", "nav_msgs/msg/Odometry|ros2msg"),
+        Sqlite3.query(db, "SELECT topic_type, encoding FROM message_definitions ORDER BY id"));
+    String twistDefinition = String.join("\n", Sqlite3.query(db,
+        "SELECT encoded_message_definition FROM message_definitions WHERE topic_type = 'geometry_msgs/msg/Twist'"));
+    assertEquals("Vector3 linear\nVector3 angular\n" + "=".repeat(80) + "\nMSG: geometry_msgs/Vector3\n"
+        + "float64 x\nfloat64 y\nfloat64 z", twistDefinition);
+
     // The storage's own copy of the metadata (what rosbag2 reads from the metadata table) agrees.
     Map<String, Object> inDb = map(new Yaml().load(String.join("\n",
         Sqlite3.query(db, "SELECT metadata FROM metadata ORDER BY id DESC LIMIT 1"))));
