@@ -37,5 +37,8 @@ class MessageDefinitionsTest {
       assertTrue(MessageDefinitions.of(type).isPresent(), type);
     }
     assertTrue(MessageDefinitions.of("unknown_msgs/msg/Nothing").isEmpty());
+    // Ready for the safety topics (/vla/estop, /vla/estop/reset).
+    assertEquals("bool data\n", MessageDefinitions.of("std_msgs/msg/Bool").orElseThrow());
+    assertEquals("", MessageDefinitions.of("std_msgs/msg/Empty").orElseThrow());
   }
 }
