@@ -126,8 +126,8 @@ public final class EvalCommand implements Callable<Integer> {
             options = options.withSpeech(stageOfThread.get().speech());
           }
           EpisodeResult r;
-          try (EpisodeBag bag = bags ? EpisodeBag.open(record.resolve(sc.name()), bagCamera, Map.of("vla.command",
-              "vla eval", "vla.scenario", sc.name(), "vla.policy", policy, "vla.seed", Long.toString(s))) : null) {
+          try (EpisodeBag bag = bags ? EpisodeBag.open(record.resolve(sc.name()), bagCamera,
+              EpisodeBag.about("vla eval", sc.name(), policy, s)) : null) {
             r = EpisodeRunner.run(sc, factory, options,
                 new EpisodeRunner.Listener() {}, record == null ? null : (transport, episode) -> {
                   rec[0] = new EpisodeRecorder(transport, episode, record.resolve(sc.name()));

@@ -22,7 +22,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -174,8 +173,8 @@ public final class RunCommand implements Callable<Integer> {
       if (speechSetup != null) {
         options = options.withSpeech(speechSetup.speech());
       }
-      try (EpisodeBag bag = noBag ? null : EpisodeBag.open(dir, bagCamera, Map.of("vla.command", "vla run",
-          "vla.scenario", sc.name(), "vla.policy", policy, "vla.seed", Long.toString(seed)))) {
+      try (EpisodeBag bag = noBag ? null : EpisodeBag.open(dir, bagCamera, EpisodeBag.about("vla run",
+          sc.name(), policy, seed))) {
         return runEpisode(sc, options, listener, recorder, dir, out, source, bag);
       }
     }

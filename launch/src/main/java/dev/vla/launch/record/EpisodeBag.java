@@ -50,6 +50,16 @@ public final class EpisodeBag implements AutoCloseable {
     return new BagRecorder.Config(hz);
   }
 
+  /** What recorded a bag, for its metadata: the command, scenario, policy and seed, in that order. */
+  public static Map<String, String> about(String command, String scenario, String policy, long seed) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("vla.command", command);
+    m.put("vla.scenario", scenario);
+    m.put("vla.policy", policy);
+    m.put("vla.seed", Long.toString(seed));
+    return m;
+  }
+
   /** Says, before anything runs, whether a bag can be written at {@code recordDir}/bag. */
   public static void check(Path recordDir) {
     try {

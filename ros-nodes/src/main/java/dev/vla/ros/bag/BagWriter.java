@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,7 +101,7 @@ public final class BagWriter implements AutoCloseable {
       if (maxQueuedMessages < 1 || maxQueuedBytes < 1) {
         throw new IllegalArgumentException("queue caps must be positive");
       }
-      customData = Map.copyOf(new LinkedHashMap<>(customData));
+      customData = Collections.unmodifiableMap(new LinkedHashMap<>(customData)); // in the given order
     }
 
     /** Commit every 0.5 s; queue up to 20 000 messages or 64 MiB. */

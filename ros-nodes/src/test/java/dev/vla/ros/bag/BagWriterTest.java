@@ -131,6 +131,33 @@ class BagWriterTest {
   }
 
   @Test
+  void messagesFromManyThreadsAllLand(@TempDir Path tmp) throws Exception {
+    Path bag = tmp.resolve("threads");
+    int threads = 4;
+    int each = 500;
+    try (BagWriter w = BagWriter.create(bag, BagWriter.Options.defaults())) {
+      List<Thread> writers = new java.util.ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int id = t;
+        writers.add(new Thread(() -> {
+          for (int i = 0; i < each; i++) {
+            assertTrue(id % 2 == 0 ? w.write(Topics.CMD_VEL, T0 + i, Twist.planar(i, id))
+                : w.write(Topics.INSTRUCTION, T0 + i, new StringMsg(id + ":" + i)));
+          }
+        }));
+      }
+      writers.forEach(Thread::start);
+      for (Thread t : writers) {
+        t.join();
+      }
+    }
+    Path db = bag.resolve("threads_0.db3");
+    assertEquals(List.of("/cmd_vel|1000", "/vla/instruction|1000"), Sqlite3.query(db,
+        "SELECT t.name, COUNT(*) FROM messages m JOIN topics t ON t.id = m.topic_id GROUP BY t.name ORDER BY t.name"));
+    assertEquals(2000, number(Sqlite3.metadata(bag).get("message_count")));
+  }
+
+  @Test
   void aFullQueueDropsAndCountsButKeepsRoomForSmallMessages(@TempDir Path tmp) throws Exception {
     Path bag = tmp.resolve("full");
     try (BagWriter w = BagWriter.create(bag, BagWriter.Options.defaults().withQueueCaps(1000, 1000))) {
