@@ -28,6 +28,8 @@ if [ $TEST -eq 1 ]; then
   PACKAGES+=(python3-torch python3-numpy libopenblas0-pthread)
   # The DDS interop test's non-Java peer (tools/ddspeer): Eclipse Cyclone DDS, its IDL compiler, a C compiler.
   PACKAGES+=(cyclonedds-dev cyclonedds-tools gcc python3)
+  # Reading recorded bags back with a reader that is not ours: the sqlite3 command-line tool.
+  PACKAGES+=(sqlite3)
 fi
 
 missing=()

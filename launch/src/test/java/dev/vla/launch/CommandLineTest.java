@@ -97,6 +97,43 @@ class CommandLineTest {
     JsonNode summary = new ObjectMapper().readTree(dir.resolve("rec/summary.json").toFile());
     assertTrue(summary.get("success").asBoolean());
     assertTrue(summary.get("timeline").size() > 3);
+
+    // The rosbag2 bag next to it, described by metadata.yaml.
+    assertTrue(r.out().contains("rosbag2: " + dir.resolve("rec/bag")), r.out());
+    JsonNode bag = bagInfo(dir.resolve("rec/bag"));
+    assertEquals(9, bag.get("version").asInt());
+    assertTrue(Files.size(dir.resolve("rec/bag/bag_0.db3")) > 100_000);
+    assertTrue(bag.get("message_count").asLong() > 100, bag.toString());
+    assertEquals("vla run", bag.get("custom_data").get("vla.command").asText());
+    assertTrue(topicCount(bag, "/vla/affordance_call") >= 3 && topicCount(bag, "/cmd_vel") > 0, bag.toString());
+
+    // The same record directory again: the bag is not overwritten, and nothing runs.
+    Result again = vla("run", "--scenario", resource("red_cube_blue_bin.sdf").toString(), "--fast", "--transport",
+        "in-memory", "--record", dir.resolve("rec").toString());
+    assertEquals(2, again.code());
+    assertTrue(again.err().contains("already exists") && !again.err().contains("Exception"), again.err());
+    assertFalse(again.out().contains("vla: call"), "refused before the episode");
+  }
+
+  static JsonNode bagInfo(Path bag) throws Exception {
+    return new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+        .readTree(bag.resolve("metadata.yaml").toFile()).get("rosbag2_bagfile_information");
+  }
+
+  static long topicCount(JsonNode bag, String topic) {
+    for (JsonNode t : bag.get("topics_with_message_count")) {
+      if (t.get("topic_metadata").get("name").asText().equals(topic)) {
+        return t.get("message_count").asLong();
+      }
+    }
+    return -1;
+  }
+
+  @Test
+  void aBadBagCameraRateIsOneClearLine() throws Exception {
+    Result r = vla("run", "--scenario", resource("red_cube_blue_bin.sdf").toString(), "--fast", "--bag-camera-hz", "often");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--bag-camera-hz") && r.err().contains("often"), r.err());
   }
 
   @Test
@@ -106,9 +143,17 @@ class CommandLineTest {
     Files.copy(resource("red_cube_blue_bin.sdf"), set.resolve("a.sdf"));
     Files.copy(resource("41_refuse_1.sdf"), set.resolve("b.sdf"));
     Path report = dir.resolve("out/report.json");
-    Result r = vla("eval", "--scenarios", set.toString(), "--policy", "oracle", "--report", report.toString(), "--quiet");
+    Result r = vla("eval", "--scenarios", set.toString(), "--policy", "oracle", "--report", report.toString(), "--quiet",
+        "--record", dir.resolve("rec").toString(), "--bag-camera-hz", "0");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("oracle (reads simulator ground truth"), "the oracle is labelled as such");
+    for (String scenario : new String[] {"red_cube_blue_bin", "refuse_1"}) {
+      Path bag = dir.resolve("rec").resolve(scenario).resolve("bag");
+      JsonNode info = bagInfo(bag);
+      assertTrue(info.get("message_count").asLong() > 0, scenario + ": " + info);
+      assertEquals(-1, topicCount(info, "/camera/color/image_raw"), "--bag-camera-hz 0: no camera images");
+      assertTrue(topicCount(info, "/vla/affordance_call") > 0, scenario + ": " + info);
+    }
     JsonNode root = new ObjectMapper().readTree(report.toFile());
     assertEquals("oracle", root.get("policy").asText());
     assertEquals(2, root.get("scenarios").size());

@@ -125,6 +125,14 @@ class RosPeerRunTest {
     assertTrue(out.contains("interrupted: stopping the robot"), out);
     assertTrue(out.contains("episode record:"), out);
     assertTrue(Files.exists(tmp.resolve("record").resolve("summary.json")), "the interrupted episode was recorded");
+    // The bag too, closed properly: one .db3, no write-ahead log left, metadata.yaml counting what is in it.
+    Path bag = tmp.resolve("record").resolve("bag");
+    assertTrue(out.contains("rosbag2: " + bag), out);
+    assertTrue(Files.exists(bag.resolve("bag_0.db3")) && !Files.exists(bag.resolve("bag_0.db3-wal")), "bag closed");
+    com.fasterxml.jackson.databind.JsonNode info = new com.fasterxml.jackson.databind.ObjectMapper(
+        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(bag.resolve("metadata.yaml").toFile())
+        .get("rosbag2_bagfile_information");
+    assertTrue(info.get("message_count").asLong() > 0, info.toString());
     List<String> cmdVel = s.cmdVel();
     assertEquals(ZERO, cmdVel.get(cmdVel.size() - 1), "zero velocity last");
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.vla.affordances.AffordanceCall;
 import dev.vla.launch.UserError;
 import dev.vla.launch.VlaHome;
+import dev.vla.launch.record.EpisodeBag;
 import dev.vla.launch.record.EpisodeRecorder;
 import dev.vla.ros.episode.EpisodeResult;
 import dev.vla.ros.episode.EpisodeRunner;
@@ -60,8 +61,16 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Base seed for sensor noise and lighting (default: ${DEFAULT-VALUE}).")
   long seed = 1;
 
-  @Option(names = "--record", paramLabel = "DIR", description = "Also record every episode into DIR/<scenario>/.")
+  @Option(names = "--record", paramLabel = "DIR", description = {"Also record every episode into DIR/<scenario>/,",
+      "its rosbag2 bag (sim time) in DIR/<scenario>/bag/."})
   Path record;
+
+  @Option(names = "--bag-camera-hz", paramLabel = "HZ", description = {"With --record: camera images in the bags, at most HZ",
+      "per second of sim time (default: ${DEFAULT-VALUE}), 'all' for every frame, 0 for none."})
+  String bagCameraHz = "2";
+
+  @Option(names = "--no-bag", description = "With --record: no rosbag2 bags.")
+  boolean noBag;
 
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
@@ -77,6 +86,13 @@ public final class EvalCommand implements Callable<Integer> {
       set = ScenarioLoader.loadAll(dir);
     } catch (ScenarioException e) {
       throw new UserError(e.getMessage());
+    }
+    boolean bags = record != null && !noBag;
+    var bagCamera = EpisodeBag.cameraRate(bagCameraHz);
+    if (bags) {
+      for (Scenario sc : set) {
+        EpisodeBag.check(record.resolve(sc.name())); // before hours of evaluation, not after
+      }
     }
     PrintStream out = System.out;
     out.println("vla eval: " + set.size() + " scenarios from " + dir + ", policy " + PolicyChoice.label(policy));
@@ -109,11 +125,15 @@ public final class EvalCommand implements Callable<Integer> {
           if (speech) {
             options = options.withSpeech(stageOfThread.get().speech());
           }
-          EpisodeResult r = EpisodeRunner.run(sc, factory, options,
-              new EpisodeRunner.Listener() {}, record == null ? null : (transport, episode) -> {
-                rec[0] = new EpisodeRecorder(transport, episode, record.resolve(sc.name()));
-                return List.of(rec[0]);
-              });
+          EpisodeResult r;
+          try (EpisodeBag bag = bags ? EpisodeBag.open(record.resolve(sc.name()), bagCamera,
+              EpisodeBag.about("vla eval", sc.name(), policy, s)) : null) {
+            r = EpisodeRunner.run(sc, factory, options,
+                new EpisodeRunner.Listener() {}, record == null ? null : (transport, episode) -> {
+                  rec[0] = new EpisodeRecorder(transport, episode, record.resolve(sc.name()));
+                  return bag == null ? List.of(rec[0]) : List.of(rec[0], bag.join(transport));
+                });
+          }
           if (rec[0] != null) {
             rec[0].write(r);
           }
@@ -134,6 +154,9 @@ public final class EvalCommand implements Callable<Integer> {
     }
     double wall = (System.nanoTime() - t0) / 1e9;
     printTable(out, results, wall);
+    if (bags) {
+      out.println("rosbag2: one bag per episode in " + record + "/<scenario>/" + EpisodeBag.DIR + "/ (ros2 bag info, ros2 bag play, Foxglove)");
+    }
     if (report != null) {
       writeReport(report, results);
       out.println("report: " + report);

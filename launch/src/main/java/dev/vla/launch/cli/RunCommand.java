@@ -4,6 +4,7 @@ import dev.vla.affordances.AffordanceCall;
 import dev.vla.affordances.SkillStatus;
 import dev.vla.launch.UserError;
 import dev.vla.launch.VlaHome;
+import dev.vla.launch.record.EpisodeBag;
 import dev.vla.launch.record.EpisodeRecorder;
 import dev.vla.ros.dds.DdsSettings;
 import dev.vla.ros.dds.DdsUnavailableException;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {
       "Run the whole stack (simulator, camera, vla policy, executor) on one scenario in the embedded simulator,",
-      "in real time, printing each utterance, affordance call and skill status, and record the episode.",
+      "in real time, printing each utterance, affordance call and skill status, and record the episode",
+      "(contact sheet, path plot, timeline, and a rosbag2 bag in DIR/bag/ for ros2 bag and Foxglove).",
       "Exit status: 0 when the scenario's success predicates hold, 1 when they do not, 2 on bad input."
     })
 public final class RunCommand implements Callable<Integer> {
@@ -63,8 +65,16 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--headless", description = "No live window (runs are always headless in this build).")
   boolean headless;
 
-  @Option(names = "--record", paramLabel = "DIR", description = "Where to write the episode record. Default: runs/<time>_<scenario>/")
+  @Option(names = "--record", paramLabel = "DIR", description = {"Where to write the episode record, its rosbag2 bag in DIR/bag/.",
+      "Default: runs/<time>_<scenario>/"})
   Path record;
+
+  @Option(names = "--bag-camera-hz", paramLabel = "HZ", description = {"Camera images in the bag: at most HZ per second",
+      "(default: ${DEFAULT-VALUE}), 'all' for every frame, 0 for none; every other topic is recorded in full."})
+  String bagCameraHz = "2";
+
+  @Option(names = "--no-bag", description = "Do not write the rosbag2 bag (DIR/bag/).")
+  boolean noBag;
 
   @Option(names = "--policy", paramLabel = "NAME", description = "Policy: keyword (default: the classical baseline), vla (the trained model; docs/model.md) or oracle (reads ground truth).")
   String policy = PolicyChoice.DEFAULT;
@@ -112,6 +122,10 @@ public final class RunCommand implements Callable<Integer> {
     }
     Path dir = record != null ? record : VlaHome.root().resolve("runs").resolve(
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")) + "_" + sc.name());
+    var bagCamera = EpisodeBag.cameraRate(bagCameraHz);
+    if (!noBag) {
+      EpisodeBag.check(dir);
+    }
     out.println("vla run: " + file.getFileName() + " (world \"" + sc.name() + "\")");
     out.println("policy:  " + PolicyChoice.label(policy));
     boolean useDds = switch (transport) {
@@ -160,12 +174,16 @@ public final class RunCommand implements Callable<Integer> {
       if (speechSetup != null) {
         options = options.withSpeech(speechSetup.speech());
       }
-      return runEpisode(sc, options, listener, recorder, dir, out, source);
+      try (EpisodeBag bag = noBag ? null : EpisodeBag.open(dir, bagCamera, EpisodeBag.about("vla run",
+          sc.name(), policy, seed))) {
+        return runEpisode(sc, options, listener, recorder, dir, out, source, bag);
+      }
     }
   }
 
   private int runEpisode(Scenario sc, EpisodeRunner.Options options, EpisodeRunner.Listener listener,
-      EpisodeRecorder[] recorder, Path dir, PrintStream out, AudioSourceNode.Source source) throws Exception {
+      EpisodeRecorder[] recorder, Path dir, PrintStream out, AudioSourceNode.Source source, EpisodeBag bag)
+      throws Exception {
     // Ctrl-C interrupts the run; the runner then stops the robot, and the record is still written.
     Thread runThread = Thread.currentThread();
     CountDownLatch wrapUp = new CountDownLatch(1);
@@ -179,7 +197,7 @@ public final class RunCommand implements Callable<Integer> {
     }, "ctrl-c");
     Runtime.getRuntime().addShutdownHook(onCtrlC);
     try {
-      return runAndReport(sc, options, listener, recorder, dir, out, source);
+      return runAndReport(sc, options, listener, recorder, dir, out, source, bag);
     } catch (DdsUnavailableException e) {
       throw new UserError(e.getMessage() + "; --transport in-memory runs without DDS");
     } finally {
@@ -193,7 +211,8 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private int runAndReport(Scenario sc, EpisodeRunner.Options options, EpisodeRunner.Listener listener,
-      EpisodeRecorder[] recorder, Path dir, PrintStream out, AudioSourceNode.Source source) throws java.io.IOException {
+      EpisodeRecorder[] recorder, Path dir, PrintStream out, AudioSourceNode.Source source, EpisodeBag bag)
+      throws java.io.IOException {
     if (source != null) {
       // Open the microphone or file before the run, so a missing one is a message, not a failed episode.
       try (var probe = new dev.vla.ros.transport.InMemoryTransport()) {
@@ -204,17 +223,29 @@ public final class RunCommand implements Callable<Integer> {
       out.println("audio:   " + (source instanceof AudioSourceNode.File f ? f.path() : "the microphone")
           + " on /audio/audio through the speech stage");
     }
-    EpisodeResult result = EpisodeRunner.run(sc, PolicyChoice.factory(policy), options, listener, (t, episode) -> {
-      recorder[0] = new EpisodeRecorder(t, episode, dir);
-      if (source == null) {
-        return List.of(recorder[0]);
+    EpisodeResult result;
+    try {
+      result = EpisodeRunner.run(sc, PolicyChoice.factory(policy), options, listener, (t, episode) -> {
+        recorder[0] = new EpisodeRecorder(t, episode, dir);
+        List<dev.vla.ros.nodes.Node> extras = new ArrayList<>();
+        if (source != null) {
+          try {
+            extras.add(new AudioSourceNode(t, source));
+          } catch (java.io.IOException e) {
+            throw new UserError(e.getMessage());
+          }
+        }
+        extras.add(recorder[0]);
+        if (bag != null) {
+          extras.add(bag.join(t)); // last: it stamps what the others published in the same step
+        }
+        return extras;
+      });
+    } finally {
+      if (bag != null) {
+        bag.close(); // after the stack has stopped the robot: the last zero velocity is in the bag
       }
-      try {
-        return List.of(new AudioSourceNode(t, source), recorder[0]);
-      } catch (java.io.IOException e) {
-        throw new UserError(e.getMessage());
-      }
-    });
+    }
     Thread.interrupted(); // a Ctrl-C that arrived after the run must not break writing the record
     Verdict v = result.verdict();
     List<Path> files = recorder[0].write(result);
@@ -225,7 +256,11 @@ public final class RunCommand implements Callable<Integer> {
     } else {
       out.printf(Locale.ROOT, "FAILED: %s — %s (%s after %.1f s)%n", sc.name(), v.failure(), ending(v), result.simSeconds());
     }
-    out.println("episode record: " + dir + "/ (" + String.join(", ", files.stream().map(p -> p.getFileName().toString()).toList()) + ")");
+    out.println("episode record: " + dir + "/ (" + String.join(", ", files.stream().map(p -> p.getFileName().toString()).toList())
+        + (bag != null ? ", " + EpisodeBag.DIR + "/" : "") + ")");
+    if (bag != null) {
+      out.println("rosbag2: " + bag.summary());
+    }
     return v.success() ? 0 : 1;
   }
 

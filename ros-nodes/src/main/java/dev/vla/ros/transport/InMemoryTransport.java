@@ -61,7 +61,12 @@ public final class InMemoryTransport implements Transport {
     checkType(topic);
     Consumer<Object> c = m -> callback.accept((T) m);
     subscribers.computeIfAbsent(topic.name(), k -> new CopyOnWriteArrayList<>()).add(c);
-    return () -> subscribers.getOrDefault(topic.name(), List.of()).remove(c);
+    return () -> {
+      List<Consumer<Object>> list = subscribers.get(topic.name());
+      if (list != null) { // none after close: nothing left to remove
+        list.remove(c);
+      }
+    };
   }
 
   private void checkType(Topic<?> topic) {

@@ -1,5 +1,6 @@
 package dev.vla.ros.transport;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,10 +47,12 @@ class InMemoryTransportTest {
   void publishingAfterCloseOrNullIsCountedNotThrown() {
     InMemoryTransport t = new InMemoryTransport();
     Publisher<Twist> p = t.advertise(Topics.CMD_VEL);
+    AutoCloseable sub = t.subscribe(Topics.CMD_VEL, m -> { });
     assertFalse(p.publish(null));
     t.close();
     assertFalse(p.publish(Twist.ZERO));
     assertEquals(2, p.failures());
+    assertDoesNotThrow(sub::close, "unsubscribing after close is a no-op");
   }
 
   @Test
