@@ -66,6 +66,13 @@ public final class BagRecorder implements AutoCloseable {
       Recorded.full(Topics.JOINT_STATES),
       Recorded.full(Topics.TF),
       Recorded.full(Topics.DIAGNOSTICS),
+      Recorded.full(Topics.ESTOP),
+      Recorded.full(Topics.ESTOP_RESET),
+      // What the executor asked for, beside what the safety supervisor let through (/cmd_vel, ...).
+      Recorded.full(Topics.EXECUTOR_CMD_VEL),
+      Recorded.full(Topics.EXECUTOR_ARM),
+      Recorded.full(Topics.EXECUTOR_HEAD),
+      Recorded.full(Topics.EXECUTOR_GRIPPER),
       Recorded.full(Topics.DEBUG_IMAGE)); // one per decision: each shows what a call pointed at
 
   /**
