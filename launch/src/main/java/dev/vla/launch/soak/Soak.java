@@ -147,7 +147,10 @@ public final class Soak {
           });
       List<FaultStop> stops = new ArrayList<>();
       for (Fault f : faults) {
-        if (f instanceof Fault.EmergencyStop || f instanceof Fault.ExecutorCrash || f instanceof Fault.PeerLoss) {
+        // A robot link lost for less than the base's own command timeout plus braking need not stop it.
+        boolean mustStop = f instanceof Fault.EmergencyStop || f instanceof Fault.ExecutorCrash
+            || f instanceof Fault.PeerLoss l && l.duration() >= 1.0;
+        if (mustStop) {
           stops.add(watch[0].stopAfter(f.kind(), f.at()));
         }
       }
@@ -261,17 +264,14 @@ public final class Soak {
   /** What went out on /cmd_vel and how fast the simulated base moved, in sim time. */
   static final class MotionWatch extends Node {
     private final Episode episode;
-    private final List<double[]> zeroCommands = new ArrayList<>();
+    private final List<double[]> commands = new ArrayList<>(); // {t, 1 if zero}
     private final List<double[]> speed = new ArrayList<>();
 
     MotionWatch(Transport t, Episode episode) {
       super("soak_watch", t);
       this.episode = episode;
-      subscribeImmediate(Topics.CMD_VEL, (Twist m) -> {
-        if (m.linear().x() == 0 && m.angular().z() == 0) {
-          zeroCommands.add(new double[] {episode.sim().time()});
-        }
-      });
+      subscribeImmediate(Topics.CMD_VEL, (Twist m) -> commands.add(new double[] {episode.sim().time(),
+          m.linear().x() == 0 && m.angular().z() == 0 ? 1 : 0}));
     }
 
     @Override
@@ -285,12 +285,29 @@ public final class Soak {
       speed.add(new double[] {episode.sim().time(), Math.abs(s.linearVelocity()) + Math.abs(s.angularVelocity())});
     }
 
+    /**
+     * After a fault at {@code at} with the base moving: how long until the commanded velocity (the
+     * newest /cmd_vel) was zero, and until the base stood still.
+     */
     FaultStop stopAfter(String fault, double at) {
       boolean moving = speed.stream().anyMatch(s -> Math.abs(s[0] - at) < 0.03 && s[1] > 0.02);
       if (!moving) {
         return new FaultStop(fault, Double.NaN, Double.NaN);
       }
-      double zero = zeroCommands.stream().mapToDouble(z -> z[0]).filter(z -> z >= at).min().orElse(Double.NaN);
+      // The command in force when the fault struck (none yet: zero), then the first zero one after it.
+      boolean zeroBefore = true;
+      double zero = Double.NaN;
+      for (double[] c : commands) {
+        if (c[0] < at) {
+          zeroBefore = c[1] == 1;
+        } else if (c[1] == 1) {
+          zero = c[0];
+          break;
+        }
+      }
+      if (zeroBefore) {
+        zero = at;
+      }
       double rest = Double.NaN;
       for (double[] s : speed) {
         if (s[0] >= at && s[1] <= 1e-9) {

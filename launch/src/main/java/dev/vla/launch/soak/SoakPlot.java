@@ -17,7 +17,8 @@ public final class SoakPlot {
     List<Soak.Sample> s = r.samples();
     double[] t = s.stream().mapToDouble(x -> x.t() / 60).toArray();
     XYChart memory = chart("Memory (heap after full GC, resident set)", "MB");
-    memory.addSeries("heap after GC", t, values(s, x -> x.heapAfterGcMb()));
+    memory.addSeries("heap after GC (right axis)", t, values(s, x -> x.heapAfterGcMb())).setYAxisGroup(1);
+    memory.setYAxisGroupTitle(1, "heap MB");
     memory.addSeries("resident", t, values(s, x -> x.rssMb()));
     XYChart handles = chart("Threads and open files", "count");
     handles.addSeries("threads", t, values(s, x -> x.threads()));
