@@ -111,7 +111,7 @@ class LaunchFileFuzzTest {
   }
 
   /** Hostile launch arguments (paths with NUL, substitutions, 100 kB): actions or a LaunchException. */
-  @Property(tries = 200)
+  @Property(tries = 150)
   void hostileLaunchArgumentsLoadOrAreRefused(@ForAll @IntRange(min = 0, max = 3) int which,
       @ForAll("hostileValues") String params, @ForAll("hostileValues") String speech, @ForAll("hostileValues") String world)
       throws IOException {

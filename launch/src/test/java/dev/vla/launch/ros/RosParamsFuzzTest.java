@@ -111,7 +111,7 @@ class RosParamsFuzzTest {
     Statistics.collect(loadAndRead(text.getBytes(StandardCharsets.UTF_8)));
   }
 
-  @Property(tries = 200)
+  @Property(tries = 150)
   void randomBytesAreRefusedWithTheFile(@ForAll byte[] bytes) {
     loadAndRead(bytes);
   }
