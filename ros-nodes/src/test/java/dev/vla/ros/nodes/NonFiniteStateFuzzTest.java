@@ -32,6 +32,14 @@ import org.junit.jupiter.api.Test;
  * throws when it later looks a frame up or assembles the robot's state.
  */
 class NonFiniteStateFuzzTest {
+  /** Each try's buffer warns on its first refusal; a thousand of those say nothing here. Held so it stays set. */
+  static final java.util.logging.Logger TF_LOG = quiet(java.util.logging.Logger.getLogger(TfBuffer.class.getName()));
+
+  static java.util.logging.Logger quiet(java.util.logging.Logger log) {
+    log.setLevel(java.util.logging.Level.SEVERE);
+    return log;
+  }
+
   static final TransformStamped BASE = new TransformStamped(new Header(0, "odom"), "base_link", new Vector3(1, 2, 0),
       Quaternion.ofYaw(0.5));
   static final TransformStamped CAMERA = new TransformStamped(new Header(0, "base_link"), "camera",
@@ -61,7 +69,7 @@ class NonFiniteStateFuzzTest {
   }
 
   /** Any sequence of transforms: a lookup is empty or finite, and refused ones leave the previous frames in place. */
-  @Property(tries = 1500)
+  @Property(tries = 1000)
   void lookupsStayFiniteAndRefusedTransformsKeepTheLastGoodOne(
       @ForAll("transformLists") List<TransformStamped> hostile) {
     TfBuffer tf = new TfBuffer();
@@ -131,7 +139,7 @@ class NonFiniteStateFuzzTest {
   }
 
   /** Whatever odometry and joint states arrive, the assembled state is finite, and refused odometry keeps the last pose. */
-  @Property(tries = 1500)
+  @Property(tries = 1000)
   void theAssembledRobotStateIsAlwaysFinite(@ForAll("odometry") Odometry good, @ForAll("odometry") Odometry next,
       @ForAll("joints") JointState joints) {
     RobotStateAssembler a = new RobotStateAssembler(RobotGeometry.standard());

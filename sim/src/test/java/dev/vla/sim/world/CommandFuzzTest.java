@@ -44,7 +44,7 @@ class CommandFuzzTest {
     return commands().list().ofMinSize(1).ofMaxSize(12);
   }
 
-  @Property(tries = 600)
+  @Property(tries = 500)
   void hostileCommandsLeaveAFiniteStateWithinLimits(@ForAll("sequences") List<double[]> commands) {
     Simulator sim = TestScenes.simulator(WORLD);
     for (double[] c : commands) {

@@ -52,7 +52,7 @@ class PolicyTextFuzzTest {
     });
   }
 
-  @Property(tries = 500)
+  @Property(tries = 400)
   void theKeywordPolicyAsksValidQuestionsAboutAnyInstruction(@ForAll("hostileText") String instruction) {
     assertAcceptable(new KeywordPolicy().decide(observation(instruction, List.of())));
   }
