@@ -79,7 +79,11 @@ public record ParamSpec(String name, Type type, boolean required, List<String> c
         } catch (NumberFormatException e) {
           return Optional.of("argument '" + name + "' = '" + value + "' is not a number" + unitHint());
         }
-        if (!Double.isFinite(v) || v < min || v > max) {
+        if (!Double.isFinite(v)) {
+          String range = Double.isFinite(min) || Double.isFinite(max) ? "; expected one in [" + min + ", " + max + "]" : "";
+          return Optional.of("argument '" + name + "' = " + value + " is not a finite number" + range + unitHint());
+        }
+        if (v < min || v > max) {
           return Optional.of("argument '" + name + "' = " + value + " is outside [" + min + ", " + max + "]" + unitHint());
         }
       }

@@ -118,8 +118,8 @@ class SkillRegistryTest {
   @CsvSource(delimiter = '|', value = {
       "5|navigate: argument 'standoff' = 5 is outside [0.0, 3.0] (m)",
       "-0.1|navigate: argument 'standoff' = -0.1 is outside [0.0, 3.0] (m)",
-      "NaN|navigate: argument 'standoff' = NaN is outside [0.0, 3.0] (m)",
-      "Infinity|navigate: argument 'standoff' = Infinity is outside [0.0, 3.0] (m)",
+      "NaN|navigate: argument 'standoff' = NaN is not a finite number; expected one in [0.0, 3.0] (m)",
+      "Infinity|navigate: argument 'standoff' = Infinity is not a finite number; expected one in [0.0, 3.0] (m)",
       "far|navigate: argument 'standoff' = 'far' is not a number (m)",
       "0.5m|navigate: argument 'standoff' = '0.5m' is not a number (m)"})
   void numbersOutOfRangeOrUnreadableNameTheRangeAndUnit(String value, String expected) {

@@ -7,6 +7,9 @@ public final class Pcm {
   /** The rate everything in the speech stage runs at (DESIGN §3: {@code /audio/audio} is 16 kHz mono s16). */
   public static final int RATE = 16_000;
 
+  /** Most samples a resampling may produce: ten minutes at 48 kHz, far above any speech the stage takes. */
+  static final int MAX_SAMPLES = 600 * 48_000;
+
   private Pcm() {}
 
   /** Samples scaled to [-1, 1). */
@@ -30,6 +33,9 @@ public final class Pcm {
 
   /** The first {@code length} bytes (an even count) of little-endian s16 as samples. */
   public static short[] fromLittleEndian(byte[] b, int length) {
+    if (length < 0 || length > b.length) {
+      throw new IllegalArgumentException("cannot read " + length + " bytes of samples from " + b.length + " bytes");
+    }
     short[] s = new short[length / 2];
     for (int i = 0; i < s.length; i++) {
       s[i] = (short) ((b[2 * i] & 0xff) | (b[2 * i + 1] << 8));
@@ -39,6 +45,9 @@ public final class Pcm {
 
   /** Interleaved samples of {@code channels} channels averaged to mono; mono comes back as it is. */
   public static short[] downmix(short[] interleaved, int channels) {
+    if (channels < 1) {
+      throw new IllegalArgumentException("audio needs at least one channel, got " + channels);
+    }
     if (channels == 1) {
       return interleaved;
     }
@@ -77,20 +86,25 @@ public final class Pcm {
     if (fromRate <= 0 || toRate <= 0) {
       throw new IllegalArgumentException("sample rates must be positive, got " + fromRate + " and " + toRate);
     }
+    long outSamples = (long) in.length * toRate / fromRate;
+    if (outSamples > MAX_SAMPLES) {
+      throw new IllegalArgumentException("resampling " + in.length + " samples from " + fromRate + " to " + toRate
+          + " Hz gives " + outSamples + " samples; at most " + MAX_SAMPLES);
+    }
     double[] x = new double[in.length];
     int taps = fromRate > toRate ? (int) Math.ceil((double) fromRate / toRate) : 1;
+    // The moving average from running sums: the same value as summing each window (integers, exact in a double),
+    // in time linear in the input whatever the ratio of the rates.
+    long[] prefix = new long[in.length + 1];
     for (int i = 0; i < in.length; i++) {
-      double sum = 0;
-      int n = 0;
-      for (int k = i - taps / 2; k <= i + (taps - 1) / 2; k++) {
-        if (k >= 0 && k < in.length) {
-          sum += in[k];
-          n++;
-        }
-      }
-      x[i] = sum / n;
+      prefix[i + 1] = prefix[i] + in[i];
     }
-    int outLength = (int) ((long) in.length * toRate / fromRate);
+    for (int i = 0; i < in.length; i++) {
+      int lo = (int) Math.max(0, (long) i - taps / 2);
+      int hi = (int) Math.min(in.length - 1, (long) i + (taps - 1) / 2);
+      x[i] = (double) (prefix[hi + 1] - prefix[lo]) / (hi - lo + 1);
+    }
+    int outLength = (int) outSamples;
     short[] out = new short[outLength];
     double step = (double) fromRate / toRate;
     for (int i = 0; i < outLength; i++) {

@@ -15,10 +15,18 @@ import javax.sound.sampled.UnsupportedAudioFileException;
 public final class WavFile {
   /** Longest file read (10 minutes): a bound on memory for a file picked by mistake. */
   static final long MAX_SECONDS = 600;
+  /** Sample rates read: telephone-band and below is not speech the recogniser can use, above is no microphone's. */
+  static final int MIN_RATE = 1_000;
+  static final int MAX_RATE = 384_000;
+  /** Channels read: the most an {@code AudioChunk} carries (its count is a uint8); a header claiming more lies. */
+  static final int MAX_CHANNELS = 255;
 
   private WavFile() {}
 
-  /** The file's audio as 16 kHz mono; a clear {@link IOException} for what is not PCM audio. */
+  /**
+   * The file's audio as 16 kHz mono; a clear {@link IOException} for what is not PCM audio, or has a rate
+   * outside 1 to 384 kHz or more than 255 channels.
+   */
   public static short[] read(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new IOException("no audio file at " + file);
@@ -29,6 +37,15 @@ public final class WavFile {
   }
 
   static short[] read(InputStream raw, String what) throws IOException {
+    try {
+      return decode(raw, what);
+    } catch (RuntimeException e) {
+      // The JDK's readers trust header fields (sizes, block alignment); a header that lies can make them throw.
+      throw new IOException(what + " is not readable audio: " + e, e);
+    }
+  }
+
+  private static short[] decode(InputStream raw, String what) throws IOException {
     AudioInputStream src;
     try {
       src = AudioSystem.getAudioInputStream(new java.io.BufferedInputStream(raw));
@@ -36,8 +53,12 @@ public final class WavFile {
       throw new IOException(what + " is not a WAV/AIFF/AU audio file this reader understands (" + e.getMessage() + ")");
     }
     AudioFormat f = src.getFormat();
-    if (f.getSampleRate() <= 0 || f.getChannels() <= 0) {
-      throw new IOException(what + ": bad format " + f);
+    if (f.getChannels() <= 0 || f.getChannels() > MAX_CHANNELS) {
+      throw new IOException(what + ": " + f.getChannels() + " channels; expected 1 to " + MAX_CHANNELS + " (" + f + ")");
+    }
+    if (!(f.getSampleRate() >= MIN_RATE && f.getSampleRate() <= MAX_RATE)) {
+      throw new IOException(what + ": sample rate " + f.getSampleRate() + " Hz is outside " + MIN_RATE + " to " + MAX_RATE
+          + " Hz (" + f + ")");
     }
     AudioFormat s16 = new AudioFormat(AudioFormat.Encoding.PCM_SIGNED, f.getSampleRate(), 16, f.getChannels(),
         2 * f.getChannels(), f.getSampleRate(), false);

@@ -18,7 +18,7 @@ public final class TargetLifter {
 
   private TargetLifter() {}
 
-  /** The point under {@code pixel}, or empty when the depth image has no return near it. */
+  /** The point under {@code pixel}, or empty when the depth image has no finite return near it. */
   public static Optional<Point3> lift(Observation obs, Pixel pixel) {
     if (pixel.u() >= obs.width() || pixel.v() >= obs.height()) {
       return Optional.empty();
@@ -32,6 +32,9 @@ public final class TargetLifter {
     }
     double[] optical = obs.intrinsics().backProject(pixel.u(), pixel.v(), z);
     double[] odom = obs.odomFromOptical().apply(optical[0], optical[1], optical[2]);
+    if (!Double.isFinite(odom[0]) || !Double.isFinite(odom[1]) || !Double.isFinite(odom[2])) {
+      return Optional.empty(); // a depth or pose so large that the point overflows: no usable return
+    }
     return Optional.of(new Point3("odom", odom[0], odom[1], odom[2]));
   }
 

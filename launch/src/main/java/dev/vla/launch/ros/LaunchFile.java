@@ -49,6 +49,8 @@ public final class LaunchFile {
 
   private static final Pattern SUBST = Pattern.compile("\\$\\(([a-z-]+)((?:\\s+[^()\\s]+)*)\\s*\\)");
   private static final int MAX_INCLUDE_DEPTH = 16;
+  /** Longest value substitutions may produce: lets that double a value forty times are refused, not built. */
+  static final int MAX_VALUE_CHARS = 64 * 1024;
   private static final Schema SCHEMA = schema();
 
   private final Function<String, Path> packageShare;
@@ -160,7 +162,7 @@ public final class LaunchFile {
           for (Element a : children(e, "arg")) {
             child.put(a.getAttribute("name"), subst(a.getAttribute("value"), file, vars));
           }
-          Path target = Path.of(subst(e.getAttribute("file"), file, vars));
+          Path target = path(subst(e.getAttribute("file"), file, vars), file, "<include file>");
           if (!target.isAbsolute()) {
             target = file.getParent().resolve(target);
           }
@@ -174,7 +176,7 @@ public final class LaunchFile {
           for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
             if (c instanceof Element ce && ce.getTagName().equals("param")) {
               if (ce.hasAttribute("from")) {
-                params.add(new Param(Path.of(subst(ce.getAttribute("from"), file, vars)), null, null));
+                params.add(new Param(path(subst(ce.getAttribute("from"), file, vars), file, "<param from>"), null, null));
               } else if (ce.hasAttribute("name") && ce.hasAttribute("value")) {
                 params.add(new Param(null, ce.getAttribute("name"), subst(ce.getAttribute("value"), file, vars)));
               } else {
@@ -229,7 +231,7 @@ public final class LaunchFile {
       Matcher m = SUBST.matcher(s);
       if (!m.find()) {
         if (s.contains("$(")) {
-          throw new LaunchException(file.getFileName() + ": cannot read the substitution in '" + text + "'");
+          throw new LaunchException(file.getFileName() + ": cannot read the substitution in '" + abbreviate(text) + "'");
         }
         return s;
       }
@@ -266,9 +268,27 @@ public final class LaunchFile {
         default -> throw new LaunchException(file.getFileName() + ": substitution $(" + m.group(1)
             + " ...) is not supported by vla launch (supported: var, env, find-pkg-share, dirname)");
       };
+      if ((long) s.length() - (m.end() - m.start()) + value.length() > MAX_VALUE_CHARS) {
+        throw new LaunchException(file.getFileName() + ": substitutions in '" + abbreviate(text) + "' give more than "
+            + MAX_VALUE_CHARS + " characters");
+      }
       s = s.substring(0, m.start()) + value + s.substring(m.end());
     }
-    throw new LaunchException(file.getFileName() + ": substitutions in '" + text + "' do not resolve");
+    throw new LaunchException(file.getFileName() + ": substitutions in '" + abbreviate(text) + "' do not resolve");
+  }
+
+  /** {@code value} as a path; one no file system takes (a NUL in it) is a LaunchException naming the file. */
+  private static Path path(String value, Path file, String what) {
+    try {
+      return Path.of(value);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new LaunchException(file.getFileName() + ": " + what + " '" + abbreviate(value.replace("\0", "\\0"))
+          + "' is not a usable path: " + e.getReason());
+    }
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
   }
 
   private static void need(String[] a, int n, String usage, Path file) {

@@ -5,4 +5,8 @@ public final class CdrException extends RuntimeException {
   public CdrException(String message) {
     super(message);
   }
+
+  public CdrException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

@@ -202,7 +202,10 @@ public final class Codecs {
             String skill = in.string();
             Map<String, String> args = readKeyValues(in, "args");
             boolean hasPixel = in.bool();
-            Pixel px = new Pixel(in.int32(), in.int32());
+            int u = in.int32();
+            int v = in.int32();
+            // A peer may leave the pixel of a call without one uninitialised: read it only when flagged.
+            Optional<Pixel> px = hasPixel ? Optional.of(new Pixel(u, v)) : Optional.empty();
             boolean hasPoint = in.bool();
             Header ph = readHeader(in);
             double x = in.float64();
@@ -211,7 +214,7 @@ public final class Codecs {
             double confidence = in.float64();
             double affordance = in.float64();
             long instruction = in.int64();
-            return new AffordanceCall(callId, skill, args, hasPixel ? Optional.of(px) : Optional.empty(),
+            return new AffordanceCall(callId, skill, args, px,
                 hasPoint ? Optional.of(new Point3(ph.frameId(), x, y, z)) : Optional.empty(), confidence, affordance, instruction, stamp);
           });
 
@@ -295,9 +298,14 @@ public final class Codecs {
         writer.accept(message, out);
       }
 
+      /** A well-formed message whose values the message type refuses (a NaN point, confidence 7) is a CdrException too. */
       @Override
       public T read(CdrReader in) {
-        return reader.apply(in);
+        try {
+          return reader.apply(in);
+        } catch (IllegalArgumentException e) {
+          throw new CdrException(rosType + ": " + e.getMessage(), e);
+        }
       }
 
       @Override

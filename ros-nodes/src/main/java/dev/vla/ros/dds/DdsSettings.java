@@ -28,7 +28,7 @@ public record DdsSettings(int domainId, String networkInterface, Duration lease,
       throw new IllegalArgumentException("network interface must be 'loopback', 'all' or an IPv4 address");
     }
     if (!networkInterface.equals(LOOPBACK) && !networkInterface.equals(ALL)
-        && !networkInterface.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+        && !isIpv4(networkInterface)) {
       throw new IllegalArgumentException("network interface must be 'loopback', 'all' or an IPv4 address, got '"
           + networkInterface + "'");
     }
@@ -58,6 +58,19 @@ public record DdsSettings(int domainId, String networkInterface, Duration lease,
     String iface = env.getOrDefault("VLA_DDS_INTERFACE", LOOPBACK);
     boolean shm = !"off".equalsIgnoreCase(env.getOrDefault("VLA_DDS_SHM", "on"));
     return new DdsSettings(domain, iface, Duration.ofSeconds(3), 4 * 1024 * 1024, shm);
+  }
+
+  /** Four dotted decimal octets, each 0..255 ({@code 256.0.0.1} is no address). */
+  private static boolean isIpv4(String s) {
+    if (!s.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+      return false;
+    }
+    for (String octet : s.split("\\.")) {
+      if (Integer.parseInt(octet) > 255) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public DdsSettings withDomain(int domain) {

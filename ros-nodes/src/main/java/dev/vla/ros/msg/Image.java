@@ -2,6 +2,7 @@ package dev.vla.ros.msg;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * sensor_msgs/Image. {@code data} is owned by the message once published: neither side writes into it.
@@ -38,14 +39,15 @@ public record Image(Header header, int height, int width, String encoding, boole
     return out;
   }
 
-  /** The rgb8 pixels packed without row padding; checks the encoding, step and size. */
+  /** The rgb8 pixels packed without row padding or trailing bytes; checks the encoding, step and size. */
   public byte[] rgbPacked() {
     if (!RGB8.equals(encoding)) {
       throw new IllegalArgumentException("colour image must be rgb8, got '" + encoding + "'");
     }
     checkLayout(3);
     if (step == width * 3) {
-      return data;
+      // Bytes after the last row are not pixels (an observation holds exactly width*height*3).
+      return data.length == width * height * 3 ? data : Arrays.copyOf(data, width * height * 3);
     }
     byte[] out = new byte[width * height * 3];
     for (int row = 0; row < height; row++) {

@@ -6,23 +6,38 @@ import dev.vla.affordances.RobotState;
 import dev.vla.ros.Topics;
 import dev.vla.ros.msg.JointState;
 import dev.vla.ros.msg.Odometry;
+import dev.vla.ros.msg.Quaternion;
 
 /**
  * Builds a {@link RobotState} from the newest {@code /odom} and {@code /joint_states}. The fields are
  * written by transport threads and read by the node thread; each message is immutable, so volatile
- * references suffice.
+ * references suffice. Odometry with a non-finite pose or twist is refused (the previous one is kept);
+ * non-finite joint values fall back to the robot's initial ones, velocities and effort to zero.
  */
 final class RobotStateAssembler {
   private final RobotGeometry geometry;
   private volatile Odometry odom;
   private volatile JointState joints;
+  private volatile long refusedOdom;
 
   RobotStateAssembler(RobotGeometry geometry) {
     this.geometry = geometry;
   }
 
   void odom(Odometry msg) {
+    Quaternion q = msg.orientation();
+    if (!msg.position().finite() || !msg.twist().linear().finite() || !msg.twist().angular().finite()
+        || !Double.isFinite(q.x()) || !Double.isFinite(q.y()) || !Double.isFinite(q.z()) || !Double.isFinite(q.w())
+        || !Double.isFinite(q.yaw())) {
+      refusedOdom++;
+      return;
+    }
     odom = msg;
+  }
+
+  /** Odometry messages refused for non-finite values. */
+  long refusedOdom() {
+    return refusedOdom;
   }
 
   void joints(JointState msg) {
@@ -46,9 +61,10 @@ final class RobotStateAssembler {
       q[i] = finiteOr(j.position(Topics.ARM_JOINTS[i]), initial.armJoint(i));
     }
     int g = j.name().indexOf(Topics.GRIPPER_JOINT);
-    double effort = g >= 0 && g < j.effort().length ? j.effort()[g] : 0.0;
+    double effort = g >= 0 && g < j.effort().length ? finiteOr(j.effort()[g], 0) : 0.0;
     return new RobotState(j.header().stampNanos(), base, v, w, q,
-        finiteOr(j.position(Topics.GRIPPER_JOINT), initial.gripperWidth()), j.velocity(Topics.GRIPPER_JOINT), effort,
+        finiteOr(j.position(Topics.GRIPPER_JOINT), initial.gripperWidth()), finiteOr(j.velocity(Topics.GRIPPER_JOINT), 0),
+        effort,
         finiteOr(j.position(Topics.HEAD_JOINTS[0]), 0), finiteOr(j.position(Topics.HEAD_JOINTS[1]), initial.headTilt()));
   }
 

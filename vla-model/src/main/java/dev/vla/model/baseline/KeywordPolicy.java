@@ -12,6 +12,7 @@ import dev.vla.model.baseline.ColorBlobs.Blob;
 import dev.vla.model.language.Command;
 import dev.vla.model.language.ObjectQuery;
 import dev.vla.model.language.RuleParser;
+import dev.vla.model.language.Utterances;
 import dev.vla.model.language.Vocabulary;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,12 +49,13 @@ public final class KeywordPolicy implements Policy {
   public Decision decide(Observation obs) {
     List<Command> steps = RuleParser.parse(obs.instruction());
     if (steps.isEmpty() || steps.stream().anyMatch(s -> s.action() == Command.Action.UNKNOWN)) {
-      return ask("Sorry, I can't do \"" + obs.instruction() + "\".");
+      return ask("Sorry, I can't do \"" + Utterances.quoted(obs.instruction()) + "\".");
     }
     List<HistoryStep> history = obs.history();
     if (failuresInARow(history) >= MAX_FAILURES) {
       HistoryStep last = history.get(history.size() - 1);
-      return ask("I failed at " + last.call().skill() + " (" + last.reason() + "). What should I do?");
+      return ask("I failed at " + Utterances.quoted(last.call().skill()) + " (" + Utterances.quoted(last.reason())
+          + "). What should I do?");
     }
     int done = completedSteps(steps, history);
     if (done >= steps.size()) {

@@ -185,7 +185,11 @@ public final class RuleParser {
             obj.add(x);
           }
         }
-        obj.removeIf(x -> x.equals("the") && obj.indexOf(x) == obj.size() - 1);
+        // A trailing "the" that is the only one ("push left the"); indexOf once, not once per word.
+        int firstThe = obj.indexOf("the");
+        if (firstThe >= 0 && firstThe == obj.size() - 1) {
+          obj.remove(firstThe);
+        }
         return new Command(action, Optional.of(query(obj)), Optional.empty(), "", Optional.empty(),
             Optional.ofNullable(dir));
       }
@@ -253,6 +257,17 @@ public final class RuleParser {
 
   /** Parses a noun phrase with optional negation and one relation. */
   static ObjectQuery query(List<String> words) {
+    return query(words, 0);
+  }
+
+  /**
+   * Relations inside relations are read this deep ("the cube left of the ball behind the bin" is two);
+   * deeper words are read as plain attributes, so "behind behind behind ..." neither recurses once per
+   * word (a stack overflow at a few thousand words) nor copies the rest of the phrase at every level.
+   */
+  static final int MAX_RELATION_DEPTH = 4;
+
+  private static ObjectQuery query(List<String> words, int depth) {
     List<String> w = new ArrayList<>(words);
     w.removeIf(String::isBlank);
     if (w.size() == 1 && (w.get(0).equals("it") || w.get(0).equals("them"))) {
@@ -261,7 +276,7 @@ public final class RuleParser {
     int relAt = -1;
     Kind kind = null;
     int relLen = 0;
-    for (int i = 0; i < w.size() && kind == null; i++) {
+    for (int i = 0; i < w.size() && kind == null && depth < MAX_RELATION_DEPTH; i++) {
       String x = w.get(i);
       String next = i + 1 < w.size() ? w.get(i + 1) : "";
       String next2 = i + 2 < w.size() ? w.get(i + 2) : "";
@@ -296,7 +311,7 @@ public final class RuleParser {
     Optional<Relation> relation = Optional.empty();
     if (kind != null) {
       List<String> ref = w.subList(Math.min(w.size(), relAt + relLen), w.size());
-      relation = Optional.of(new Relation(kind, Optional.of(query(ref))));
+      relation = Optional.of(new Relation(kind, Optional.of(query(ref, depth + 1))));
     }
     Optional<String> category = Optional.empty();
     Optional<String> color = Optional.empty();

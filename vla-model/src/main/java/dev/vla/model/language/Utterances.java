@@ -29,7 +29,39 @@ public final class Utterances {
   private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9' ]+");
   private static final Set<String> FILLERS = Set.of("um", "uh", "erm", "hmm", "ok", "okay", "please", "robot", "hey", "so", "well");
 
+  /** Longest quote of an utterance in a question back to the person ({@link #quoted}). */
+  public static final int MAX_QUOTED = 80;
+
   private Utterances() {}
+
+  /**
+   * The utterance as a question quotes it back to the person ("I can't do \"...\""): control characters
+   * and unpaired surrogates as spaces, cut to {@link #MAX_QUOTED} characters with an ellipsis. What a policy
+   * asks must pass the {@code ask} skill's check (no control characters, at most 256 characters) whatever
+   * was said or published on {@code /vla/instruction}.
+   */
+  public static String quoted(String text) {
+    if (text == null) {
+      return "";
+    }
+    String t = text.length() > 4 * MAX_QUOTED ? text.substring(0, 4 * MAX_QUOTED) : text;
+    StringBuilder out = new StringBuilder(Math.min(t.length(), MAX_QUOTED + 1));
+    for (int i = 0; i < t.length(); ) {
+      int cp = t.codePointAt(i);
+      int n = Character.charCount(cp);
+      out.appendCodePoint(Character.isISOControl(cp) || Character.getType(cp) == Character.SURROGATE ? ' ' : cp);
+      i += n;
+    }
+    String s = out.toString().strip();
+    if (s.length() <= MAX_QUOTED) {
+      return s;
+    }
+    int cut = MAX_QUOTED - 1;
+    if (Character.isHighSurrogate(s.charAt(cut - 1))) {
+      cut--;
+    }
+    return s.substring(0, cut) + "…";
+  }
 
   /** Lower case, punctuation to spaces, single spaces. */
   public static String normalise(String text) {

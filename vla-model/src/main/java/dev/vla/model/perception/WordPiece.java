@@ -27,12 +27,17 @@ public final class WordPiece {
 
   private final List<String> pieces;
   private final Map<String, Integer> ids = new HashMap<>();
+  /** Characters of the longest piece: no longer candidate can match, so none is tried. */
+  private final int longestPiece;
 
   private WordPiece(List<String> pieces) {
     this.pieces = List.copyOf(pieces);
+    int longest = 0;
     for (int i = 0; i < pieces.size(); i++) {
       ids.put(pieces.get(i), i);
+      longest = Math.max(longest, pieces.get(i).length());
     }
+    this.longestPiece = longest;
     for (String s : SPECIAL) {
       if (!ids.containsKey(s)) {
         throw new IllegalArgumentException("vocabulary lacks " + s);
@@ -107,12 +112,14 @@ public final class WordPiece {
     return out;
   }
 
-  /** Pieces of one word; [UNK] when a character has no piece. */
+  /** Pieces of one word, longest match first; [UNK] when a character has no piece. Linear in the word's length. */
   public List<String> pieces(String word) {
     List<String> out = new ArrayList<>();
     int start = 0;
     while (start < word.length()) {
-      int end = word.length();
+      // Candidates longer than the longest piece cannot match: without this bound a long word (a 1 MB
+      // instruction without spaces) tries every suffix at every position, cubic work.
+      int end = (int) Math.min(word.length(), (long) start + longestPiece);
       String found = null;
       while (end > start) {
         String candidate = (start == 0 ? "" : "##") + word.substring(start, end);

@@ -6,6 +6,7 @@ import dev.vla.affordances.SkillStatus;
 import dev.vla.model.Decision;
 import dev.vla.model.HistoryStep;
 import dev.vla.model.Observation;
+import dev.vla.model.language.Utterances;
 import dev.vla.model.perception.ModelInput;
 import dev.vla.model.perception.Proposal;
 import dev.vla.model.perception.Proposals;
@@ -191,8 +192,9 @@ public final class Decoder {
     };
   }
 
+  /** The instruction as quoted in a question: at most 80 characters, control characters as spaces (the ask check). */
   private static String clip(String s) {
-    return s.length() <= 80 ? s : s.substring(0, 79) + "…";
+    return Utterances.quoted(s);
   }
 
   private static AffordanceCall call(String skill, Map<String, String> args, Optional<Pixel> pixel, double confidence,
