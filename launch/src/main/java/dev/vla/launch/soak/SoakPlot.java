@@ -19,6 +19,7 @@ public final class SoakPlot {
     XYChart memory = chart("Memory (heap after full GC, resident set)", "MB");
     memory.addSeries("heap after GC (right axis)", t, values(s, x -> x.heapAfterGcMb())).setYAxisGroup(1);
     memory.setYAxisGroupTitle(1, "heap MB");
+    memory.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
     memory.addSeries("resident", t, values(s, x -> x.rssMb()));
     XYChart handles = chart("Threads and open files", "count");
     handles.addSeries("threads", t, values(s, x -> x.threads()));

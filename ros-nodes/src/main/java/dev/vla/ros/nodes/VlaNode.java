@@ -111,8 +111,6 @@ public final class VlaNode extends Node {
   private boolean paused;
   private boolean waitingForCamera;
   private long now;
-  /** A latched emergency stop: no instructions until it is reset. */
-  private boolean emergencyStopped;
   /** Runs decisions when they have a deadline; null without one. */
   private final ExecutorService decider;
   /** A decision that overran its deadline and is still running: nothing new starts before it ends. */
@@ -120,9 +118,10 @@ public final class VlaNode extends Node {
   private int timeoutsInARow;
   private int failuresInARow;
   // For /diagnostics (read on its thread).
-  private final java.util.concurrent.atomic.AtomicLong modelTimeouts = new java.util.concurrent.atomic.AtomicLong();
-  private final java.util.concurrent.atomic.AtomicLong policyFailures = new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong modelTimeouts = new AtomicLong();
+  private final AtomicLong policyFailures = new AtomicLong();
   private volatile String lastProblem = "";
+  /** A latched emergency stop: no instructions until it is reset (also read by /diagnostics). */
   private volatile boolean stopLatched;
 
   public VlaNode(Transport transport, Policy policy, Config config, Consumer<Event> events) {
@@ -148,8 +147,7 @@ public final class VlaNode extends Node {
     subscribe(Topics.INSTRUCTION, this::onUtterance);
     subscribe(Topics.SKILL_STATUS, this::onStatus);
     subscribe(Topics.ESTOP, b -> {
-      if (b.data() && !emergencyStopped) {
-        emergencyStopped = true;
+      if (b.data() && !stopLatched) {
         stopLatched = true;
         emit("estop", "emergency stop: instruction \"" + (instruction == null ? "" : instruction)
             + "\" dropped; nothing runs until " + Topics.ESTOP_RESET.name(), null);
@@ -158,8 +156,7 @@ public final class VlaNode extends Node {
       }
     });
     subscribe(Topics.ESTOP_RESET, e -> {
-      if (emergencyStopped) {
-        emergencyStopped = false;
+      if (stopLatched) {
         stopLatched = false;
         emit("estop", "emergency stop released; waiting for an instruction", null);
       }
@@ -186,7 +183,7 @@ public final class VlaNode extends Node {
       emit("rejected", "instruction of " + text.length() + " characters ignored (at most 1000)", null);
       return;
     }
-    if (emergencyStopped && !text.isEmpty()) {
+    if (stopLatched && !text.isEmpty()) {
       emit("rejected", "emergency stop engaged: \"" + text + "\" ignored; publish on " + Topics.ESTOP_RESET.name()
           + " first", null);
       return;

@@ -60,6 +60,8 @@ class CdrFuzzTest {
     Header h = new Header(1_700_000_000_123_456_789L, "camera_color_optical_frame");
     Map<MessageCodec<?>, Object> m = new LinkedHashMap<>();
     m.put(Codecs.STRING, new StringMsg("put the red cube in the blue bin"));
+    m.put(Codecs.BOOL, new dev.vla.ros.msg.BoolMsg(true));
+    m.put(Codecs.EMPTY, dev.vla.ros.msg.EmptyMsg.INSTANCE);
     m.put(Codecs.TWIST, Twist.planar(0.3, -0.2));
     m.put(Codecs.IMAGE_CODEC, Image.rgb8(h, 4, 3, new byte[36]));
     m.put(Codecs.CAMERA_INFO, CameraInfo.pinhole(h, 640, 480, 525, 525, 319.5, 239.5));
@@ -176,6 +178,10 @@ class CdrFuzzTest {
       @ForAll @IntRange(min = 0, max = 100_000) int wordSeed, @ForAll("hugeCounts") int count, @ForAll boolean bigEndian) {
     byte[] msg = VALID.get(type).clone();
     int words = (msg.length - 4) / 4;
+    if (words == 0) {
+      decode(type, msg); // one-byte bodies (std_msgs/Bool, Empty) hold no length field
+      return;
+    }
     int at = 4 + 4 * (wordSeed % words);
     ByteBuffer.wrap(msg).order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN).putInt(at, count);
     if (bigEndian) {
