@@ -77,10 +77,13 @@ class CommandLineTest {
   }
 
   @Test
-  void anUnknownPolicyListsTheKnownOnes() throws Exception {
-    Result r = vla("run", "--scenario", resource("red_cube_blue_bin.sdf").toString(), "--policy", "magic", "--fast");
+  void anUnknownPolicyListsTheKnownOnes(@TempDir Path dir) throws Exception {
+    Path record = dir.resolve("rec");
+    Result r = vla("run", "--scenario", resource("red_cube_blue_bin.sdf").toString(), "--policy", "magic", "--fast",
+        "--record", record.toString());
     assertEquals(2, r.code());
     assertTrue(r.err().contains("keyword") && r.err().contains("oracle"), r.err());
+    assertFalse(Files.exists(record), "a run that never started leaves no record or empty bag behind");
   }
 
   @Test

@@ -176,7 +176,14 @@ public final class RunCommand implements Callable<Integer> {
       }
       try (EpisodeBag bag = noBag ? null : EpisodeBag.open(dir, bagCamera, EpisodeBag.about("vla run",
           sc.name(), policy, seed))) {
-        return runEpisode(sc, options, listener, recorder, dir, out, source, bag);
+        try {
+          return runEpisode(sc, options, listener, recorder, dir, out, source, bag);
+        } catch (UserError e) {
+          if (bag != null) {
+            bag.discardIfEmpty(); // bad input found before the episode ran: leave no empty record behind
+          }
+          throw e;
+        }
       }
     }
   }

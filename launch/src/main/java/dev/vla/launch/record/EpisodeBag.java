@@ -109,6 +109,33 @@ public final class EpisodeBag implements AutoCloseable {
     writer.close();
   }
 
+  /**
+   * Closes the bag and, if it holds no message, deletes it, and its record directory when nothing else
+   * is in it: for a run that never started (bad input found after the bag was opened), which should
+   * leave nothing behind. A bag with anything in it is kept.
+   */
+  public void discardIfEmpty() {
+    close();
+    if (writer.stats().committed() > 0) {
+      return;
+    }
+    Path bagDir = dir();
+    try (Stream<Path> files = Files.list(bagDir)) {
+      for (Path f : files.toList()) {
+        Files.deleteIfExists(f);
+      }
+      Files.deleteIfExists(bagDir);
+      Path record = bagDir.getParent();
+      try (Stream<Path> rest = Files.list(record)) {
+        if (rest.findAny().isEmpty()) {
+          Files.deleteIfExists(record);
+        }
+      }
+    } catch (IOException e) {
+      // Nothing worse than an empty bag left behind.
+    }
+  }
+
   /** One line for the user, after {@link #close}: where, how much, how to look. */
   public String summary() {
     BagWriter.Stats s = writer.stats();
