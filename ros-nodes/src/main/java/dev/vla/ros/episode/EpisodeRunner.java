@@ -212,6 +212,10 @@ public final class EpisodeRunner {
       } finally {
         if (faults != null) {
           faults.closeRestarted();
+          if (model.overlaps() > 0) {
+            listener.line(sim.time(), "faults: the policy was reset while a decision ran on it, " + model.overlaps()
+                + " times (it is not thread-safe)");
+          }
         }
         for (int i = nodes.size() - 1; i >= 0; i--) {
           nodes.get(i).close();

@@ -9,6 +9,8 @@ final class FaultyPolicy implements Policy {
   private final Policy inner;
   private volatile boolean failing;
   private volatile long delayNanos;
+  private volatile boolean deciding;
+  private final java.util.concurrent.atomic.AtomicInteger overlaps = new java.util.concurrent.atomic.AtomicInteger();
 
   FaultyPolicy(Policy inner) {
     this.inner = inner;
@@ -27,8 +29,16 @@ final class FaultyPolicy implements Policy {
     return inner.name();
   }
 
+  /** Times the policy was reset or had its queue dropped while a decision ran on it (policies are not thread-safe). */
+  int overlaps() {
+    return overlaps.get();
+  }
+
   @Override
   public void reset() {
+    if (deciding) {
+      overlaps.incrementAndGet();
+    }
     inner.reset();
   }
 
@@ -37,6 +47,15 @@ final class FaultyPolicy implements Policy {
     if (failing) {
       throw new IllegalStateException("model session failed: injected fault (ONNX Runtime error)");
     }
+    deciding = true;
+    try {
+      return slowly(observation);
+    } finally {
+      deciding = false;
+    }
+  }
+
+  private Decision slowly(Observation observation) {
     long d = delayNanos;
     if (d > 0) {
       try {
@@ -51,6 +70,9 @@ final class FaultyPolicy implements Policy {
 
   @Override
   public void dropQueued() {
+    if (deciding) {
+      overlaps.incrementAndGet();
+    }
     inner.dropQueued();
   }
 

@@ -117,6 +117,9 @@ public final class VlaNode extends Node {
   private Future<Decision> overdue;
   private int timeoutsInARow;
   private int failuresInARow;
+  /** Policy resets asked for while an abandoned decision still runs on the policy: applied when it ends. */
+  private boolean resetWhenFree;
+  private boolean dropWhenFree;
   // For /diagnostics (read on its thread).
   private final AtomicLong modelTimeouts = new AtomicLong();
   private final AtomicLong policyFailures = new AtomicLong();
@@ -214,7 +217,7 @@ public final class VlaNode extends Node {
         } else {
           instruction = instruction + ". " + text;
           paused = false;
-          policy.dropQueued();
+          dropQueuedCalls();
           cancelRunning("correction: \"" + text + "\"");
           emit("correction", "instruction is now \"" + instruction + "\"", null);
         }
@@ -255,7 +258,7 @@ public final class VlaNode extends Node {
     instruction = text;
     instructionId++;
     history.clear();
-    policy.reset();
+    resetPolicy();
     paused = false;
     emit("instruction", "instruction #" + instructionId + ": \"" + text + "\"", null);
   }
@@ -264,7 +267,7 @@ public final class VlaNode extends Node {
     instruction = null;
     additions.clear();
     history.clear();
-    policy.dropQueued();
+    dropQueuedCalls();
     awaitingCall = -1;
   }
 
@@ -334,6 +337,14 @@ public final class VlaNode extends Node {
         return; // the model is still stuck on an abandoned decision
       }
       overdue = null;
+      if (dropWhenFree) {
+        policy.dropQueued();
+      }
+      if (resetWhenFree) {
+        policy.reset();
+      }
+      dropWhenFree = false;
+      resetWhenFree = false;
       emit("model", "the late decision finished and was thrown away; deciding again", null);
     }
     deciding = instruction != null && !paused && awaitingCall < 0;
@@ -405,6 +416,23 @@ public final class VlaNode extends Node {
       }
     }
     publish(call, String.format(java.util.Locale.ROOT, "%s (%.1f ms)", d.explanation(), ms));
+  }
+
+  /** The policy is not thread-safe: while an abandoned decision still runs on it, changes wait for it. */
+  private void resetPolicy() {
+    if (overdue != null) {
+      resetWhenFree = true;
+    } else {
+      policy.reset();
+    }
+  }
+
+  private void dropQueuedCalls() {
+    if (overdue != null) {
+      dropWhenFree = true;
+    } else {
+      policy.dropQueued();
+    }
   }
 
   /** The policy's decision, within the model timeout when there is one. */

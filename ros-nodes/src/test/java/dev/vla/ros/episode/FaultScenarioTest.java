@@ -182,6 +182,18 @@ class FaultScenarioTest {
   }
 
   @Test
+  void anInstructionDuringAStalledDecisionWaitsForThePolicyToBeFree() throws Exception {
+    // The first decision (t=0.5) stalls 1.5 s of wall time; sim time runs on after the 1 s timeout, so
+    // the instruction said again at 0.7 arrives while the abandoned decision still runs on the policy.
+    Run run = new Run(demoSaidAgainAt(0.7), EpisodeRunner.Options.evaluation(5)
+        .withFaults(List.of(new Fault.SlowModel(0.3, 0.3, 1.5))).withModelTimeout(EpisodeRunner.MODEL_TIMEOUT));
+    assertTrue(run.log.lines.stream().anyMatch(l -> l.contains("the late decision finished")), run.log.lines.toString());
+    assertTrue(run.log.lines.stream().anyMatch(l -> l.contains("instruction #2")), run.log.lines.toString());
+    assertFalse(run.log.lines.stream().anyMatch(l -> l.contains("reset while a decision ran")), run.log.lines.toString());
+    assertTrue(run.result.success(), run.result.verdict().failure());
+  }
+
+  @Test
   void aStalledModelIsAbandonedAtItsTimeoutAndTheRobotTold() throws Exception {
     Run run = new Run(demo(), EpisodeRunner.Options.evaluation(5).withFaults(List.of(new Fault.SlowModel(0.3, 0.5, 1.5)))
         .withModelTimeout(EpisodeRunner.MODEL_TIMEOUT));
