@@ -166,6 +166,10 @@ public final class LaunchFile {
           if (!target.isAbsolute()) {
             target = file.getParent().resolve(target);
           }
+          if (!Files.isRegularFile(target)) {
+            // Say which file asks for it: the missing one alone does not tell where to fix it.
+            throw new LaunchException(where + ": " + target.normalize() + ": no such launch file");
+          }
           include(target.normalize(), child, depth + 1);
         }
         case "executable" -> actions.add(new ExecAction(subst(e.getAttribute("cmd"), file, vars),

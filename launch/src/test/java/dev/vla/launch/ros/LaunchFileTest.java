@@ -143,6 +143,13 @@ class LaunchFileTest {
   }
 
   @Test
+  void aMissingIncludeNamesTheFileThatAsksForIt(@TempDir Path dir) throws IOException {
+    Path f = write(dir, "outer.launch.xml", "<launch><include file=\"$(dirname)/gone.launch.xml\"/></launch>");
+    String m = assertThrows(LaunchException.class, () -> LaunchFile.load(f, Map.of(), SHARES, Map.of())).getMessage();
+    assertTrue(m.contains("outer.launch.xml") && m.contains("gone.launch.xml: no such launch file"), m);
+  }
+
+  @Test
   void anEntityBombIsRefused(@TempDir Path dir) throws IOException {
     Path f = write(dir, "x.launch.xml", "<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY a \"aaaa\">]><launch/>");
     assertThrows(LaunchException.class, () -> LaunchFile.validate(f));
