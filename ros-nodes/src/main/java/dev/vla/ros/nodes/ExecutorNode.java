@@ -2,7 +2,6 @@ package dev.vla.ros.nodes;
 
 import dev.vla.affordances.AffordanceCall;
 import dev.vla.affordances.Executor;
-import dev.vla.affordances.MotionPort;
 import dev.vla.affordances.RobotGeometry;
 import dev.vla.affordances.RobotState;
 import dev.vla.affordances.SkillRegistry;
@@ -10,16 +9,12 @@ import dev.vla.affordances.SkillStatus;
 import dev.vla.model.language.UtteranceKind;
 import dev.vla.model.language.Utterances;
 import dev.vla.ros.Topics;
-import dev.vla.ros.msg.GripperCommand;
-import dev.vla.ros.msg.Header;
-import dev.vla.ros.msg.JointTrajectory;
 import dev.vla.ros.msg.StringMsg;
 import dev.vla.ros.msg.Twist;
 import dev.vla.ros.transport.Publisher;
 import dev.vla.ros.transport.Transport;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -38,9 +33,6 @@ public final class ExecutorNode extends Node {
 
   private final Executor executor;
   private final Publisher<Twist> cmdVel;
-  private final Publisher<JointTrajectory> arm;
-  private final Publisher<JointTrajectory> head;
-  private final Publisher<GripperCommand> gripper;
   private final Publisher<SkillStatus> status;
   private final RobotStateAssembler state;
   private long now;
@@ -50,11 +42,9 @@ public final class ExecutorNode extends Node {
     super("executor", transport);
     this.state = new RobotStateAssembler(geometry);
     this.cmdVel = publisher(Topics.EXECUTOR_CMD_VEL);
-    this.arm = publisher(Topics.EXECUTOR_ARM);
-    this.head = publisher(Topics.EXECUTOR_HEAD);
-    this.gripper = publisher(Topics.EXECUTOR_GRIPPER);
     this.status = publisher(Topics.SKILL_STATUS);
-    this.executor = new Executor(registry, new TopicMotion(), this::robotState, geometry, s -> {
+    this.executor = new Executor(registry, new MotionTopics(cmdVel, publisher(Topics.EXECUTOR_ARM),
+        publisher(Topics.EXECUTOR_HEAD), publisher(Topics.EXECUTOR_GRIPPER), () -> now), this::robotState, geometry, s -> {
       status.publish(s);
       statusListener.accept(s);
     }, config);
@@ -111,31 +101,6 @@ public final class ExecutorNode extends Node {
 
   RobotState robotState() {
     return state.state(now);
-  }
-
-  /** Motion commands as ROS messages. */
-  private final class TopicMotion implements MotionPort {
-    @Override
-    public void baseVelocity(double linear, double angular) {
-      cmdVel.publish(Twist.planar(linear, angular));
-    }
-
-    @Override
-    public void armTrajectory(double[] q, double seconds) {
-      arm.publish(new JointTrajectory(new Header(now, Topics.BASE_LINK), List.of(Topics.ARM_JOINTS),
-          List.of(new JointTrajectory.Point(q.clone(), new double[0], Math.round(seconds * 1e9)))));
-    }
-
-    @Override
-    public void gripper(double width) {
-      gripper.publish(new GripperCommand(width, 40.0));
-    }
-
-    @Override
-    public void head(double pan, double tilt) {
-      head.publish(new JointTrajectory(new Header(now, Topics.BASE_LINK), List.of(Topics.HEAD_JOINTS),
-          List.of(new JointTrajectory.Point(new double[] {pan, tilt}, new double[0], 0))));
-    }
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.vla.ros.nodes;
 
-import dev.vla.affordances.MotionPort;
 import dev.vla.affordances.Pose2D;
 import dev.vla.affordances.RobotGeometry;
 import dev.vla.affordances.SkillStatus;
@@ -11,8 +10,6 @@ import dev.vla.model.Rigid;
 import dev.vla.ros.Topics;
 import dev.vla.ros.msg.CameraInfo;
 import dev.vla.ros.msg.DiagnosticArray;
-import dev.vla.ros.msg.GripperCommand;
-import dev.vla.ros.msg.Header;
 import dev.vla.ros.msg.Image;
 import dev.vla.ros.msg.JointState;
 import dev.vla.ros.msg.JointTrajectory;
@@ -22,7 +19,6 @@ import dev.vla.ros.transport.Publisher;
 import dev.vla.ros.transport.Transport;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -47,9 +43,6 @@ public final class SafetyNode extends Node {
   private final SafetySupervisor supervisor;
   private final ObstacleScan scan;
   private final Publisher<Twist> cmdVel;
-  private final Publisher<JointTrajectory> arm;
-  private final Publisher<JointTrajectory> head;
-  private final Publisher<GripperCommand> gripper;
   private final Publisher<SkillStatus> status;
   private final Consumer<String> log;
   private final TfBuffer tf = new TfBuffer();
@@ -66,11 +59,9 @@ public final class SafetyNode extends Node {
     this.log = log;
     this.scan = new ObstacleScan(geometry);
     this.cmdVel = publisher(Topics.CMD_VEL);
-    this.arm = publisher(Topics.ARM_TRAJECTORY);
-    this.head = publisher(Topics.HEAD_TRAJECTORY);
-    this.gripper = publisher(Topics.GRIPPER);
     this.status = publisher(Topics.SKILL_STATUS);
-    this.supervisor = new SafetySupervisor(limits, new Actuators(), this::report);
+    this.supervisor = new SafetySupervisor(limits, new MotionTopics(cmdVel, publisher(Topics.ARM_TRAJECTORY),
+        publisher(Topics.HEAD_TRAJECTORY), publisher(Topics.GRIPPER), () -> now), this::report);
     // Commands and the emergency stop are handled at once, on the thread that delivers them.
     subscribeImmediate(Topics.EXECUTOR_CMD_VEL, t -> supervisor.baseVelocity(t.linear().x(), t.angular().z(), now));
     subscribeImmediate(Topics.EXECUTOR_ARM, this::onArm);
@@ -220,31 +211,6 @@ public final class SafetyNode extends Node {
     }
     values.put("dropped_messages", Long.toString(droppedMessages()));
     return new DiagnosticArray.Status(level, name(), s.active().isEmpty() ? "motion allowed" : s.reason(), "", values);
-  }
-
-  /** What passes the supervisor, as ROS messages. */
-  private final class Actuators implements MotionPort {
-    @Override
-    public void baseVelocity(double linear, double angular) {
-      cmdVel.publish(Twist.planar(linear, angular));
-    }
-
-    @Override
-    public void armTrajectory(double[] q, double seconds) {
-      arm.publish(new JointTrajectory(new Header(now, Topics.BASE_LINK), List.of(Topics.ARM_JOINTS),
-          List.of(new JointTrajectory.Point(q.clone(), new double[0], Math.round(seconds * 1e9)))));
-    }
-
-    @Override
-    public void gripper(double width) {
-      gripper.publish(new GripperCommand(width, 40.0));
-    }
-
-    @Override
-    public void head(double pan, double tilt) {
-      head.publish(new JointTrajectory(new Header(now, Topics.BASE_LINK), List.of(Topics.HEAD_JOINTS),
-          List.of(new JointTrajectory.Point(new double[] {pan, tilt}, new double[0], 0))));
-    }
   }
 
   @Override
