@@ -12,6 +12,15 @@ public final class VlaHome {
     return home != null && !home.isBlank() ? Path.of(home) : Path.of("").toAbsolutePath();
   }
 
+  /**
+   * Where runs, soaks and their recordings go unless a command is told otherwise: {@code VLA_RUNS} when set
+   * (an installed archive sets it when its own folder is read-only), else {@code runs/} under the root.
+   */
+  public static Path runs() {
+    String runs = System.getenv("VLA_RUNS");
+    return runs != null && !runs.isBlank() ? Path.of(runs) : root().resolve("runs");
+  }
+
   /** The scenario {@code ./vla run} uses when none is given. */
   public static Path defaultScenario() {
     return root().resolve("scenarios/demo/red_cube_blue_bin.sdf");

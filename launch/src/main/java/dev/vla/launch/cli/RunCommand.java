@@ -120,7 +120,7 @@ public final class RunCommand implements Callable<Integer> {
     } catch (ScenarioException e) {
       throw new UserError(e.getMessage());
     }
-    Path dir = record != null ? record : VlaHome.root().resolve("runs").resolve(
+    Path dir = record != null ? record : VlaHome.runs().resolve(
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")) + "_" + sc.name());
     var bagCamera = EpisodeBag.cameraRate(bagCameraHz);
     if (!noBag) {

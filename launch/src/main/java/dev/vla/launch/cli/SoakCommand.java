@@ -74,7 +74,7 @@ public final class SoakCommand implements Callable<Integer> {
     if (pool.isEmpty()) {
       throw new UserError("no scenarios in " + dirs);
     }
-    Path dir = out != null ? out : VlaHome.root().resolve("runs").resolve("soak_"
+    Path dir = out != null ? out : VlaHome.runs().resolve("soak_"
         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")));
     Files.createDirectories(dir);
     PrintStream o = System.out;
