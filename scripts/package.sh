@@ -67,7 +67,8 @@ classpath_for() {
   local platform=$1 host_jcp want_jcp
   host_jcp=$(javacpp_platform "$HOST")
   want_jcp=$(javacpp_platform "$platform")
-  tr ':' '\n' < "$HOST_CP" | while read -r jar; do
+  # (classpath.txt has no final newline: read's last line must count too)
+  tr ':' '\n' < "$HOST_CP" | while read -r jar || [ -n "$jar" ]; do
     [ -n "$jar" ] || continue
     if [ "$host_jcp" != "$want_jcp" ] && [[ "$jar" == */org/bytedeco/*-"$host_jcp".jar ]]; then
       local swapped="${jar%-"$host_jcp".jar}-$want_jcp.jar"
@@ -104,8 +105,12 @@ runtime_for() {
     jmods="$ARM64_JMODS"
   fi
   [ -d "$jmods" ] || die "no JDK modules at $jmods (Debian: apt-get install openjdk-17-jdk-headless)"
+  # The class-data-sharing archive (faster JVM start) can only be made by running the target's java:
+  # on the host platform here, on another by `runtime/bin/java -Xshare:dump` once installed (docs/edge.md).
+  local cds=()
+  [ "$platform" = "$HOST" ] && cds=(--generate-cds-archive)
   "$jlink" --module-path "$jmods" --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages \
-    --compress=2 --output "$dest" || die "jlink failed for $platform"
+    --compress=2 "${cds[@]}" --output "$dest" || die "jlink failed for $platform"
 }
 
 build_one() {
@@ -120,7 +125,9 @@ build_one() {
   say "$name: jars, keeping only $platform natives"
   local jars=("$LAUNCH_JAR")
   mapfile -t -O 1 jars < <(classpath_for "$platform")
-  local j
+  local j expected
+  expected=$(( $(tr ':' '\n' < "$HOST_CP" | grep -c .) + 1 ))
+  [ ${#jars[@]} -eq "$expected" ] || die "the classpath for $platform has ${#jars[@]} jars, expected $expected"
   for j in "${jars[@]}"; do
     [ -f "$j" ] || die "$j is missing (the classpath for $platform could not be completed)"
   done
@@ -128,8 +135,11 @@ build_one() {
     dev.vla.launch.Main "${jars[@]}" >&2 || die "filtering the jars for $platform failed"
 
   say "$name: scenarios, ROS 2 files, launcher, systemd unit, docs"
-  mkdir -p "$top/bin" "$top/systemd" "$top/docs"
+  mkdir -p "$top/bin" "$top/systemd" "$top/docs" "$top/vla-model/model"
   cp -r "$ROOT/scenarios" "$ROOT/ros2" "$top/"
+  # The model also sits inside lib/vla-model-*.jar; the folder is what `vla bench inference` and
+  # VLA_MODEL_DIR read, and what a person swaps to try another model.
+  cp "$ROOT"/vla-model/model/*.onnx "$ROOT"/vla-model/model/{vocab.txt,spec.json,metrics.json} "$top/vla-model/model/"
   cp "$ROOT/packaging/bin/vla" "$top/bin/vla"
   cp "$ROOT/packaging/systemd/vla-controller.service" "$top/systemd/"
   cp "$ROOT/README.md" "$top/"
