@@ -31,6 +31,23 @@ public final class VlaHome {
     return root().resolve("scenarios/skeleton");
   }
 
+  /**
+   * Fails with one clear line, before any work starts, when {@code dir} cannot be made or written: the
+   * nearest folder that exists must be writable. Recordings are never lost at the end of a run.
+   */
+  public static Path requireWritable(Path dir, String what) {
+    Path existing = dir.toAbsolutePath();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+      throw new UserError("cannot write " + what + " to " + dir + ": " + (existing == null ? "no such folder"
+          : existing + (Files.isDirectory(existing) ? " is not writable" : " is not a folder"))
+          + "; choose another folder (or set VLA_RUNS)");
+    }
+    return dir;
+  }
+
   public static Path requireExisting(Path p, String what) {
     if (!Files.exists(p)) {
       throw new UserError(what + " " + p + " does not exist");

@@ -123,6 +123,7 @@ public final class RunCommand implements Callable<Integer> {
     Path dir = record != null ? record : VlaHome.runs().resolve(
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")) + "_" + sc.name());
     var bagCamera = EpisodeBag.cameraRate(bagCameraHz);
+    VlaHome.requireWritable(dir, "the episode record");
     if (!noBag) {
       EpisodeBag.check(dir);
     }

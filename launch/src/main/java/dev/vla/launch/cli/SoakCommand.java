@@ -76,7 +76,7 @@ public final class SoakCommand implements Callable<Integer> {
     }
     Path dir = out != null ? out : VlaHome.runs().resolve("soak_"
         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")));
-    Files.createDirectories(dir);
+    Files.createDirectories(VlaHome.requireWritable(dir, "the soak report"));
     PrintStream o = System.out;
     o.printf(Locale.ROOT, "vla soak: %.1f min, %d scenarios from %s, policy %s, seed %d%n", minutes, pool.size(), dirs,
         PolicyChoice.label(policy), seed);
