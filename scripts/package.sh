@@ -142,6 +142,8 @@ build_one() {
   cp "$ROOT"/vla-model/model/*.onnx "$ROOT"/vla-model/model/{vocab.txt,spec.json,metrics.json} "$top/vla-model/model/"
   cp "$ROOT/packaging/bin/vla" "$top/bin/vla"
   cp "$ROOT/packaging/systemd/vla-controller.service" "$top/systemd/"
+  # The budget measurement runs on the robot as it does here (Python 3, standard library only).
+  mkdir -p "$top/tools" && cp "$ROOT/scripts/edge/budget.py" "$top/tools/"
   cp "$ROOT/README.md" "$top/"
   cp "$ROOT"/docs/*.md "$top/docs/"
   {
