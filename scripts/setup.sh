@@ -26,6 +26,8 @@ if [ $TEST -eq 1 ]; then
   # Training the model (and its smoke test): PyTorch, NumPy, and an optimised BLAS: without
   # libopenblas0 Debian's torch falls back to the reference BLAS, twenty times slower.
   PACKAGES+=(python3-torch python3-numpy libopenblas0-pthread)
+  # Regenerating the model's half-precision variant (vla-model/training/to_fp16.py).
+  PACKAGES+=(python3-onnx)
   # The DDS interop test's non-Java peer (tools/ddspeer): Eclipse Cyclone DDS, its IDL compiler, a C compiler.
   PACKAGES+=(cyclonedds-dev cyclonedds-tools gcc python3)
   # Reading recorded bags back with a reader that is not ours: the sqlite3 command-line tool.

@@ -25,8 +25,13 @@ public final class Policies {
    *     cannot be loaded, saying why
    */
   public static Policy create(String name, Supplier<SceneTruth> truth) {
+    return create(name, truth, InferenceConfig.defaults());
+  }
+
+  /** As {@link #create(String, Supplier)}, the vla policy running as {@code vla} says (provider, precision). */
+  public static Policy create(String name, Supplier<SceneTruth> truth, InferenceConfig vla) {
     return switch (name) {
-      case "vla" -> vla(InferenceConfig.defaults());
+      case "vla" -> vla(vla);
       case "oracle" -> new OraclePolicy(truth);
       case "keyword" -> new KeywordPolicy();
       default -> throw new IllegalArgumentException("unknown policy '" + name + "'; known policies: " + NAMES);
@@ -38,7 +43,7 @@ public final class Policies {
     InferenceConfig c = config;
     String dir = System.getenv("VLA_MODEL_DIR");
     if (c.modelDir().isEmpty() && dir != null && !dir.isBlank()) {
-      c = new InferenceConfig(Optional.of(Path.of(dir)), c.provider(), c.threads(), c.minConfidence(), c.minAffordance());
+      c = c.from(Path.of(dir));
     }
     try {
       return VlaPolicy.load(c);

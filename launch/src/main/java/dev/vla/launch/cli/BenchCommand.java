@@ -71,6 +71,10 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--provider", description = "cpu, cuda or tensorrt (default: ${DEFAULT-VALUE}).")
     String provider = "cpu";
 
+    @Option(names = "--precision", description = "fp32 or fp16 (default: ${DEFAULT-VALUE}; fp16 times vla-fp16.onnx "
+        + "on the CPU and CUDA, a half-precision engine on TensorRT).")
+    String precision = "fp32";
+
     @Option(names = "--model", paramLabel = "DIR", description = "Model folder (default: vla-model/model).")
     Path model;
 
@@ -79,8 +83,13 @@ public final class BenchCommand implements Runnable {
       header(System.out, "inference");
       Path dir = model != null ? model : VlaHome.root().resolve("vla-model/model");
       InferenceConfig defaults = InferenceConfig.defaults();
-      var config = new InferenceConfig(Optional.of(dir), provider, threads, defaults.minConfidence(),
-          defaults.minAffordance());
+      InferenceConfig config;
+      try {
+        config = new InferenceConfig(Optional.of(dir), provider, threads, defaults.minConfidence(),
+            defaults.minAffordance(), precision);
+      } catch (IllegalArgumentException e) {
+        throw new UserError(e.getMessage());
+      }
       VlaPolicy policy;
       try {
         policy = VlaPolicy.load(config);
@@ -90,8 +99,8 @@ public final class BenchCommand implements Runnable {
       try (policy) {
         var r = InferenceBench.run(policy, load(null), iterations, dir, VlaHome.root().resolve("vla-model/training"),
             threads);
-        System.out.printf(Locale.ROOT, "model: %s, %.1f MB%n", dir.resolve("vla.onnx"),
-            Files.size(dir.resolve("vla.onnx")) / 1e6);
+        System.out.printf(Locale.ROOT, "model: %s, %.1f MB, %s%n", dir.resolve(config.modelFile()),
+            Files.size(dir.resolve(config.modelFile())) / 1e6, config.precision());
         r.onnx().print(System.out);
         r.preprocess().print(System.out);
         r.decision().print(System.out);
@@ -326,7 +335,9 @@ public final class BenchCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       header(System.out, "episode");
-      PolicyChoice.factory(policy);
+      try (dev.vla.model.Policy check = PolicyChoice.factory(policy).apply(() -> null)) {
+        check.name(); // a missing model is one clear line before any episode runs
+      }
       List<Scenario> set;
       try {
         set = ScenarioLoader.loadAll(VlaHome.requireExisting(dir != null ? dir : VlaHome.defaultScenarioSet(), "folder"));

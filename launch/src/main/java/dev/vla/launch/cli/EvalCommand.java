@@ -52,6 +52,9 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--policy", paramLabel = "NAME", description = "Policy: keyword (default: the classical baseline), vla (the trained model; docs/model.md) or oracle (reads ground truth).")
   String policy = PolicyChoice.DEFAULT;
 
+  @picocli.CommandLine.Mixin
+  ModelOptions model = new ModelOptions();
+
   @Option(names = "--report", paramLabel = "FILE", description = "Write the JSON report here.")
   Path report;
 
@@ -96,7 +99,7 @@ public final class EvalCommand implements Callable<Integer> {
     }
     PrintStream out = System.out;
     out.println("vla eval: " + set.size() + " scenarios from " + dir + ", policy " + PolicyChoice.label(policy));
-    var factory = PolicyChoice.factory(policy);
+    var factory = PolicyChoice.factory(policy, model.config());
     // Each job thread listens with its own speech stage (loading one takes seconds; episodes reuse it).
     SpeechSetup first = speech ? SpeechSetup.load(voice, set, out) : null;
     List<SpeechSetup> setups = new java.util.concurrent.CopyOnWriteArrayList<>();

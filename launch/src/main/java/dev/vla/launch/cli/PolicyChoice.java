@@ -4,6 +4,8 @@ import dev.vla.launch.UserError;
 import dev.vla.model.Policies;
 import dev.vla.model.Policy;
 import dev.vla.model.oracle.SceneTruth;
+import dev.vla.model.vla.InferenceConfig;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -15,17 +17,31 @@ final class PolicyChoice {
   private PolicyChoice() {}
 
   static Function<Supplier<SceneTruth>, Policy> factory(String name) {
+    return factory(name, InferenceConfig.defaults());
+  }
+
+  /**
+   * The factory for {@code name}; the vla model runs as {@code vla} says. The vla model is loaded here, up
+   * front, so a missing one is one clear line before anything starts; the first episode gets that instance
+   * (loading it twice cost start-up time).
+   */
+  static Function<Supplier<SceneTruth>, Policy> factory(String name, InferenceConfig vla) {
     if (!Policies.NAMES.contains(name)) {
       throw new UserError("unknown policy '" + name + "'; available: " + Policies.NAMES);
     }
-    if (name.equals("vla")) {
-      try (Policy check = Policies.create(name, () -> null)) {
-        check.name(); // loads the model once up front, so a missing one is one clear line
-      } catch (IllegalArgumentException e) {
-        throw new UserError(e.getMessage());
-      }
+    if (!name.equals("vla")) {
+      return truth -> Policies.create(name, truth, vla);
     }
-    return truth -> Policies.create(name, truth);
+    AtomicReference<Policy> loaded = new AtomicReference<>();
+    try {
+      loaded.set(Policies.create(name, () -> null, vla));
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+    return truth -> {
+      Policy first = loaded.getAndSet(null);
+      return first != null ? first : Policies.create(name, truth, vla);
+    };
   }
 
   /** How reports and progress output name the policy, honest about what it reads. */

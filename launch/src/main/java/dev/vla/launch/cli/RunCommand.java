@@ -79,6 +79,9 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--policy", paramLabel = "NAME", description = "Policy: keyword (default: the classical baseline), vla (the trained model; docs/model.md) or oracle (reads ground truth).")
   String policy = PolicyChoice.DEFAULT;
 
+  @picocli.CommandLine.Mixin
+  ModelOptions model = new ModelOptions();
+
   @Option(names = "--seed", description = "Seed for sensor noise and lighting (default: ${DEFAULT-VALUE}).")
   long seed = 1;
 
@@ -233,7 +236,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     EpisodeResult result;
     try {
-      result = EpisodeRunner.run(sc, PolicyChoice.factory(policy), options, listener, (t, episode) -> {
+      result = EpisodeRunner.run(sc, PolicyChoice.factory(policy, model.config()), options, listener, (t, episode) -> {
         recorder[0] = new EpisodeRecorder(t, episode, dir);
         List<dev.vla.ros.nodes.Node> extras = new ArrayList<>();
         if (source != null) {

@@ -7,6 +7,7 @@ import dev.vla.affordances.skills.Skills;
 import dev.vla.launch.VlaHome;
 import dev.vla.model.Policies;
 import dev.vla.model.Policy;
+import dev.vla.model.vla.InferenceConfig;
 import dev.vla.ros.Topics;
 import dev.vla.ros.nodes.AudioSourceNode;
 import dev.vla.ros.nodes.CameraNode;
@@ -140,7 +141,9 @@ public final class RosNodes {
             regions.put(r.name(), new double[] {r.cx(), r.cy()});
           }
         }
-        Policy policy = Policies.create(name, () -> null);
+        InferenceConfig model = InferenceConfig.defaults().on(params.string("provider", "cpu"),
+            params.string("precision", "fp32"));
+        Policy policy = Policies.create(name, () -> null, model);
         double timeout = params.number("model_timeout", 1.0, 0, 60);
         yield new VlaNode(transport, policy, VlaNode.Config.defaults(regions)
             .withModelTimeout(Duration.ofNanos(Math.round(timeout * 1e9))), e -> log.accept("vla: " + e.text()));

@@ -1,9 +1,13 @@
 package dev.vla.model.vla;
 
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import ai.onnxruntime.providers.OrtTensorRTProviderOptions;
 import dev.vla.model.perception.ModelInput;
 import dev.vla.model.perception.Proposals;
 import dev.vla.model.perception.Tensorizer;
@@ -11,6 +15,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,16 +42,53 @@ public final class OnnxModel implements AutoCloseable {
     options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
     options.setIntraOpNumThreads(config.threads());
     options.setInterOpNumThreads(1);
-    this.provider = addProvider(options, config.provider());
+    this.provider = addProvider(options, config.provider(), config.precision());
     this.session = env.createSession(onnx, options);
+    LOG.log(Level.INFO, "vla: model on {0} ({1} file, {2})", provider, config.modelFile(), config.precision());
+    warmUp();
+  }
+
+  /**
+   * One run on zeros at load time. ONNX Runtime allocates its buffers and the JIT compiles the call path on the
+   * first run: on a cold start that first decision overran the vla node's 1 s model timeout.
+   */
+  private void warmUp() throws OrtException {
+    Map<String, OnnxTensor> zeros = new HashMap<>();
+    try {
+      for (Map.Entry<String, NodeInfo> e : session.getInputInfo().entrySet()) {
+        TensorInfo t = (TensorInfo) e.getValue().getInfo();
+        long[] shape = t.getShape().clone();
+        int n = 1;
+        for (int i = 0; i < shape.length; i++) {
+          shape[i] = Math.max(1, shape[i]);
+          n *= (int) shape[i];
+        }
+        zeros.put(e.getKey(), t.type == OnnxJavaType.INT64
+            ? OnnxTensor.createTensor(env, LongBuffer.allocate(n), shape)
+            : OnnxTensor.createTensor(env, FloatBuffer.allocate(n), shape));
+      }
+      run(zeros);
+    } finally {
+      zeros.values().forEach(OnnxTensor::close);
+    }
   }
 
   /** Adds the asked-for provider; returns the one actually used. */
-  private static String addProvider(OrtSession.SessionOptions options, String wanted) {
+  private static String addProvider(OrtSession.SessionOptions options, String wanted, String precision) {
     try {
       switch (wanted) {
         case "cuda" -> options.addCUDA(0);
-        case "tensorrt" -> options.addTensorrt(0);
+        case "tensorrt" -> {
+          OrtTensorRTProviderOptions trt = new OrtTensorRTProviderOptions(0);
+          // TensorRT builds its engine at the first run (minutes on a Jetson): cache it across starts.
+          trt.add("trt_engine_cache_enable", "1");
+          trt.add("trt_engine_cache_path", Path.of(System.getProperty("user.home"), ".cache", "vla-controller",
+              "tensorrt").toString());
+          trt.add("trt_fp16_enable", precision.equals("fp16") ? "1" : "0");
+          options.addTensorrt(trt);
+          // Nodes TensorRT cannot take run on CUDA rather than on the CPU.
+          options.addCUDA(0);
+        }
         default -> {
           return "cpu";
         }

@@ -44,14 +44,19 @@ public final class VlaPolicy implements Policy {
       WordPiece vocab;
       if (config.modelDir().isPresent()) {
         Path dir = config.modelDir().get();
-        onnx = Files.readAllBytes(dir.resolve("vla.onnx"));
+        onnx = Files.readAllBytes(dir.resolve(config.modelFile()));
         vocab = WordPiece.load(dir.resolve("vocab.txt"));
       } else {
-        onnx = resource("vla.onnx");
+        onnx = resource(config.modelFile());
         vocab = WordPiece.of(new String(resource("vocab.txt"), StandardCharsets.UTF_8).lines().toList());
       }
       return new VlaPolicy(new OnnxModel(onnx, config), vocab, config);
     } catch (NoSuchFileException e) {
+      if (config.modelFile().equals("vla-fp16.onnx")) {
+        throw new ModelUnavailableException("model file " + e.getFile() + " does not exist: precision fp16 on "
+            + config.provider() + " runs the half-precision variant; make it with python3 "
+            + "vla-model/training/to_fp16.py vla.onnx vla-fp16.onnx in the model folder, or use precision fp32");
+      }
       throw new ModelUnavailableException("model file " + e.getFile() + " does not exist; train one with "
           + "vla-model/training/train.py (see docs/model.md) or leave vla.model_dir unset to use the shipped model");
     } catch (IOException e) {
