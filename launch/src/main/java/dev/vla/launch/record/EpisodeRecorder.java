@@ -45,6 +45,8 @@ import org.bytedeco.opencv.opencv_core.Size;
  * Ticks with the stack; {@link #write} once after the episode.
  */
 public final class EpisodeRecorder extends Node {
+  private static final System.Logger LOG = System.getLogger("record");
+
   /** One entry of the timeline. */
   public record Entry(double t, String kind, String text) {}
 
@@ -140,10 +142,17 @@ public final class EpisodeRecorder extends Node {
       Files.createDirectories(dir);
       List<Path> written = new ArrayList<>();
       snapshot("end: " + (result.success() ? "success" : "failed"), Optional.empty());
-      written.add(writeContactSheet(dir.resolve("contact_sheet.png")));
-      written.add(TrajectoryPlot.write(dir.resolve("trajectory.png"), episode, path, startPositions));
+      // The data first: a robot computer without fonts (or without the font libraries) cannot draw the plot's
+      // text, and that must cost the picture, not the record.
       written.add(writeTimelineCsv(dir.resolve("timeline.csv")));
       written.add(writeSummary(dir.resolve("summary.json"), result));
+      written.add(writeContactSheet(dir.resolve("contact_sheet.png")));
+      try {
+        written.add(TrajectoryPlot.write(dir.resolve("trajectory.png"), episode, path, startPositions));
+      } catch (RuntimeException | InternalError | LinkageError e) {
+        LOG.log(System.Logger.Level.WARNING, "record: trajectory.png not drawn (" + e
+            + "); the plot needs fonts: install fontconfig and a font such as fonts-dejavu-core");
+      }
       return written;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the episode record to " + dir + ": " + e.getMessage(), e);
