@@ -98,7 +98,7 @@ runtime_for() {
     jmods="$jdk/jmods"
   else
     [ "$platform" = linux-aarch64 ] || die "cross-linking is set up for linux-aarch64 only"
-    "$ROOT/scripts/edge/arm64-toolchain.sh" >&2 || die "the arm64 toolchain could not be fetched"
+    "$ROOT/scripts/edge/arm64-toolchain.sh" >/dev/null || die "the arm64 toolchain could not be fetched"
     # shellcheck disable=SC1091
     source "${VLA_EDGE_CACHE:-$HOME/.cache/vla-edge}/toolchain.env"
     jlink="$JLINK"
@@ -107,10 +107,12 @@ runtime_for() {
   [ -d "$jmods" ] || die "no JDK modules at $jmods (Debian: apt-get install openjdk-17-jdk-headless)"
   # The class-data-sharing archive (faster JVM start) can only be made by running the target's java:
   # on the host platform here, on another by `runtime/bin/java -Xshare:dump` once installed (docs/edge.md).
-  local cds=()
-  [ "$platform" = "$HOST" ] && cds=(--generate-cds-archive)
-  "$jlink" --module-path "$jmods" --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages \
-    --compress=2 "${cds[@]}" --output "$dest" || die "jlink failed for $platform"
+  # Native debug symbols are stripped with the host's objcopy, which cannot read another CPU's
+  # libraries (Debian ships them stripped already); Java debug attributes are stripped on every platform.
+  local extra=(--strip-debug --generate-cds-archive)
+  [ "$platform" = "$HOST" ] || extra=(--strip-java-debug-attributes)
+  "$jlink" --module-path "$jmods" --add-modules "$MODULES" --no-header-files --no-man-pages \
+    --compress=2 "${extra[@]}" --output "$dest" || die "jlink failed for $platform"
 }
 
 build_one() {
