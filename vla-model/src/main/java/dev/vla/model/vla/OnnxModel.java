@@ -45,7 +45,12 @@ public final class OnnxModel implements AutoCloseable {
     this.provider = addProvider(options, config.provider(), config.precision());
     this.session = env.createSession(onnx, options);
     LOG.log(Level.INFO, "vla: model on {0} ({1} file, {2})", provider, config.modelFile(), config.precision());
-    warmUp();
+    try {
+      warmUp();
+    } catch (OrtException | RuntimeException e) {
+      session.close();
+      throw e;
+    }
   }
 
   /**
