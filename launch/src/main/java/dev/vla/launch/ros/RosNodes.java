@@ -8,6 +8,7 @@ import dev.vla.launch.VlaHome;
 import dev.vla.model.Policies;
 import dev.vla.model.Policy;
 import dev.vla.model.vla.InferenceConfig;
+import dev.vla.model.vla.VlaPolicy;
 import dev.vla.ros.Topics;
 import dev.vla.ros.nodes.AudioSourceNode;
 import dev.vla.ros.nodes.CameraNode;
@@ -144,6 +145,10 @@ public final class RosNodes {
         InferenceConfig model = InferenceConfig.defaults().on(params.string("provider", "cpu"),
             params.string("precision", "fp32"));
         Policy policy = Policies.create(name, () -> null, model);
+        if (policy instanceof VlaPolicy v) {
+          // What actually runs: a GPU provider this ONNX Runtime lacks has fallen back to the CPU.
+          log.accept("vla: model on " + v.model().description());
+        }
         double timeout = params.number("model_timeout", 1.0, 0, 60);
         yield new VlaNode(transport, policy, VlaNode.Config.defaults(regions)
             .withModelTimeout(Duration.ofNanos(Math.round(timeout * 1e9))), e -> log.accept("vla: " + e.text()));

@@ -31,6 +31,7 @@ public final class OnnxModel implements AutoCloseable {
   private final OrtEnvironment env;
   private final OrtSession session;
   private final String provider;
+  private final String description;
   private boolean closed;
 
   /**
@@ -44,7 +45,11 @@ public final class OnnxModel implements AutoCloseable {
     options.setInterOpNumThreads(1);
     this.provider = addProvider(options, config.provider(), config.precision());
     this.session = env.createSession(onnx, options);
-    LOG.log(Level.INFO, "vla: model on {0} ({1} file, {2})", provider, config.modelFile(), config.precision());
+    // TensorRT's fp16 is a flag on the float32 file: after a fallback the CPU runs that file at fp32.
+    String precision = config.modelFile().equals("vla-fp16.onnx") || provider.equals("tensorrt") ? config.precision()
+        : "fp32";
+    this.description = provider + " (" + config.modelFile() + ", " + precision + ")";
+    LOG.log(Level.INFO, "vla: model on " + description);
     try {
       warmUp();
     } catch (OrtException | RuntimeException e) {
@@ -104,6 +109,11 @@ public final class OnnxModel implements AutoCloseable {
           e.getMessage());
       return "cpu";
     }
+  }
+
+  /** What runs, for people: the provider in use, the file and the precision it computes at. */
+  public String description() {
+    return description;
   }
 
   /** The execution provider in use. */

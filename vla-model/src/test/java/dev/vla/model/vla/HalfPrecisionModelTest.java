@@ -81,9 +81,14 @@ class HalfPrecisionModelTest {
   }
 
   @Test
-  void anUnavailableTensorRtFallsBackToTheCpuAtTheAskedPrecision() throws Exception {
+  void anUnavailableTensorRtFallsBackToTheCpuAndSaysWhatRuns() throws Exception {
+    // TensorRT's fp16 is a flag on the float32 file: the CPU then runs that file in float32, and says so.
     try (VlaPolicy p = VlaPolicy.load(InferenceConfig.defaults().on("tensorrt", "fp16"))) {
       assertEquals("cpu", p.model().provider());
+      assertEquals("cpu (vla.onnx, fp32)", p.model().description());
+    }
+    try (VlaPolicy p = VlaPolicy.load(InferenceConfig.defaults().on("cuda", "fp16"))) {
+      assertEquals("cpu (vla-fp16.onnx, fp16)", p.model().description());
     }
   }
 
