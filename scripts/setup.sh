@@ -32,6 +32,9 @@ if [ $TEST -eq 1 ]; then
   PACKAGES+=(cyclonedds-dev cyclonedds-tools gcc python3)
   # Reading recorded bags back with a reader that is not ours: the sqlite3 command-line tool.
   PACKAGES+=(sqlite3)
+  # The edge archives' checks (scripts/edge/): listing natives inside jars, the mount namespace, the
+  # private apt download of the arm64 toolchain.
+  PACKAGES+=(unzip util-linux debian-archive-keyring)
 fi
 
 missing=()
