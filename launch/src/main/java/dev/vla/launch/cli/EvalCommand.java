@@ -217,6 +217,11 @@ public final class EvalCommand implements Callable<Integer> {
     root.put("policy", policy);
     root.put("policy_label", PolicyChoice.label(policy));
     root.put("reads_ground_truth", policy.equals("oracle"));
+    if (policy.equals("vla")) {
+      // Asked for; what ran after any fallback is in the log (docs/edge.md).
+      root.put("provider", model.provider);
+      root.put("precision", model.precision);
+    }
     List<Map<String, Object>> list = new ArrayList<>();
     int ok = 0;
     for (EpisodeResult r : results) {
