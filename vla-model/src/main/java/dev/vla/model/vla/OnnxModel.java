@@ -96,8 +96,14 @@ public final class OnnxModel implements AutoCloseable {
               "tensorrt").toString());
           trt.add("trt_fp16_enable", precision.equals("fp16") ? "1" : "0");
           options.addTensorrt(trt);
-          // Nodes TensorRT cannot take run on CUDA rather than on the CPU.
-          options.addCUDA(0);
+          // Nodes TensorRT cannot take run on CUDA rather than on the CPU. TensorRT is registered by now:
+          // without CUDA it still runs, with those nodes on the CPU.
+          try {
+            options.addCUDA(0);
+          } catch (OrtException | UnsatisfiedLinkError | IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "vla: CUDA is not available beside TensorRT ({0}); nodes TensorRT cannot take "
+                + "run on the CPU", e.getMessage());
+          }
         }
         default -> {
           return "cpu";
